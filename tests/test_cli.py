@@ -22,3 +22,14 @@ def test_user_mistakes_are_one_line_no_traceback():
 def test_help_lists_every_modality():
     r = run('predict', '--help')
     assert r.returncode == 0 and all(m in r.stdout for m in ('text', 'face', 'speech'))
+
+from conftest import DATA, needs_data
+
+@needs_data
+def test_predict_speech_on_crema_d_clips():
+    "Another corpus and two other formats (FLV soundtracks, MP3) through the command: one reading per clip."
+    r = run('predict', 'speech', str(DATA/'av'/'crema-d'))
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert len(rows) == 12 and all(x['label'] for x in rows)
+    assert [Path(x['input']).suffix for x in rows] == ['.flv'] * 6 + ['.mp3'] * 6
