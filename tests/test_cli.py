@@ -15,7 +15,7 @@ def test_predict_text_from_stdin_keeps_order():
     assert [x['label'] for x in rows] == ['happy', 'fearful']
 
 def test_user_mistakes_are_one_line_no_traceback():
-    for args in (['predict', 'text', '--file', '/nonexistent/answers.txt'], ['predict', 'speech', 'a.wav'], ['predict', 'text']):
+    for args in (['predict', 'text', '--file', '/nonexistent/answers.txt'], ['predict', 'speech', 'a.wav'], ['predict', 'face', 'missing/'], ['predict', 'text']):
         r = run(*args)
         assert r.returncode == 2 and 'Traceback' not in r.stderr and r.stderr.strip().startswith('emo-nb: error:'), r.stderr
 
