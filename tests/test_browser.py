@@ -1,88 +1,24 @@
 """A real browser: JupyterLab on 127.0.0.1 and Debian Chromium, with a fake camera and microphone, run the live demo cell.
 
-The camera is a y4m file and the microphone a WAV file, written here: from the real RAVDESS clip in ../shared/data/av when
-present, else from scikit-image's astronaut and a synthetic voice. Needs Debian's chromium (the README's test command
-installs it) and Python Playwright (no browser download: it drives /usr/bin/chromium).
+The camera is a y4m file and the microphone a WAV file, written by tests/browser_harness.py: from the real RAVDESS clip in
+../shared/data/av when present, else from scikit-image's astronaut and a synthetic voice. Needs Debian's chromium (the
+README's test command installs it) and Python Playwright (no browser download: it drives /usr/bin/chromium).
 """
-import json, os, secrets, shutil, socket, subprocess, sys, time
-from pathlib import Path
-import numpy as np, pytest
-from conftest import DATA, ROOT
+import pytest
+from browser_harness import ROOT, CHROMIUM, fake_devices, chromium_args, jupyterlab, run_first_cell
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-CHROMIUM = shutil.which('chromium') or '/usr/bin/chromium'
-
-def write_y4m(frames, path, fps=30):
-    "Frames (RGB, even sides) as a raw YUV 4:2:0 y4m file, the format Chromium's fake camera reads."
-    import cv2
-    h, w = frames[0].shape[:2]
-    with open(path, 'wb') as f:
-        f.write(f'YUV4MPEG2 W{w} H{h} F{fps}:1 Ip A1:1 C420jpeg\n'.encode())
-        for rgb in frames: f.write(b'FRAME\n' + cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420).tobytes())
-
-def fake_devices(tmp:Path):
-    "cam.y4m and mic.wav: the real clip when present, else the astronaut and a synthetic voice."
-    import cv2, soundfile as sf
-    clip = DATA/'av'/'01-01-07-02-02-01-01.mp4'
-    if clip.exists():
-        from emo_nb.face import iter_frames
-        from emo_nb.audio import load_audio
-        frames = [cv2.resize(f[..., ::-1], (320, 240)) for _, f in iter_frames(clip, fps=None)]
-        voice = load_audio(clip)
-    else:
-        from skimage import data
-        img = np.full((240, 320, 3), 70, np.uint8); img[20:220, 60:260] = cv2.resize(data.astronaut(), (200, 200))
-        frames = [img] * 60
-        t = np.arange(4 * 16_000) / 16_000; ph = 2 * np.pi * np.cumsum(140 * (1 + .1 * np.sin(2 * np.pi * .7 * t))) / 16_000
-        voice = (.25 * sum(np.sin(k * ph) / k for k in range(1, 8)) * (.55 + .45 * np.sin(2 * np.pi * 3 * t))).astype(np.float32)
-    write_y4m(frames, tmp/'cam.y4m')
-    sf.write(tmp/'mic.wav', np.tile(voice, 3), 16_000, subtype='PCM_16')
-    return tmp/'cam.y4m', tmp/'mic.wav'
-
-def free_port():
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
-
-@pytest.fixture
-def lab(tmp_path):
-    "JupyterLab on 127.0.0.1 with a random port and token and private settings; stopped by its PID."
-    port, token = free_port(), secrets.token_hex(16)
-    nb = {'cells': [{'cell_type': 'code', 'metadata': {}, 'outputs': [], 'execution_count': None,
-                     'source': 'from emo_nb.live import demo\nd = demo(autostart=True)\nd'}],
-          'metadata': {'kernelspec': {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}}, 'nbformat': 4, 'nbformat_minor': 5}
-    (tmp_path/'demo.ipynb').write_text(json.dumps(nb))
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(tmp_path/'settings'), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path/'ws'),
-               JUPYTER_RUNTIME_DIR=str(tmp_path/'rt'), JUPYTER_CONFIG_DIR=str(tmp_path/'cfg'), TF_CPP_MIN_LOG_LEVEL='2')
-    log = open(tmp_path/'lab.log', 'w')
-    proc = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--allow-root', '--ip=127.0.0.1', f'--port={port}',
-                             f'--IdentityProvider.token={token}', f'--ServerApp.root_dir={tmp_path}'], stdout=log, stderr=log, env=env)
-    try:
-        for _ in range(120):
-            try: socket.create_connection(('127.0.0.1', port), timeout=1).close(); break
-            except OSError: time.sleep(.5)
-        yield f'http://127.0.0.1:{port}/lab/tree/demo.ipynb?token={token}', tmp_path
-    finally:
-        proc.terminate()
-        try: proc.wait(20)
-        except subprocess.TimeoutExpired: proc.kill()
 
 def readout(page, modality):
     return page.get_attribute(f'.emo-nb-readout[data-modality="{modality}"]', 'data-label')
 
-def test_live_demo_in_jupyterlab(lab, tmp_path):
+def test_live_demo_in_jupyterlab(tmp_path):
     from playwright.sync_api import sync_playwright
-    url, root = lab
     cam, mic = fake_devices(tmp_path)
-    args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-            '--disable-sync', '--disable-quic', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-            '--autoplay-policy=no-user-gesture-required', f'--use-file-for-fake-video-capture={cam}', f'--use-file-for-fake-audio-capture={mic}']
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
+    with jupyterlab(tmp_path, 'from emo_nb.live import demo\nd = demo(autostart=True)\nd') as (url, _), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=chromium_args(cam, mic))
         page = browser.new_page(viewport={'width': 1280, 'height': 1000})
-        page.goto(url, timeout=120_000)
-        page.wait_for_selector('.jp-Notebook .jp-Cell .cm-content', timeout=120_000)
-        page.wait_for_timeout(3000)
-        page.click('.jp-Notebook .jp-Cell .cm-content')
-        page.keyboard.press('Shift+Enter')
+        run_first_cell(page, url)
         page.wait_for_selector('.emo-nb-status:text("streaming")', timeout=120_000)
         page.wait_for_function("() => { const e = document.querySelector('.emo-nb-readout[data-modality=\"face\"]'); return e && e.dataset.label; }", timeout=90_000)
         first = page.inner_text('.emo-nb-readout[data-modality="face"]')
@@ -90,6 +26,7 @@ def test_live_demo_in_jupyterlab(lab, tmp_path):
         page.wait_for_timeout(2000)
         later = page.inner_text('.emo-nb-readout[data-modality="face"]')
         info = page.inner_text('.widget-html small')
+        stats = page.evaluate("() => ({...document.querySelector('.emo-nb-status').dataset})")
         shot = ROOT/'runs'/'browser_live_demo.png'; shot.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(shot))
         labels = {m: readout(page, m) for m in ('face', 'voice', 'fused')}
@@ -98,3 +35,4 @@ def test_live_demo_in_jupyterlab(lab, tmp_path):
     assert frames > 10 and chunks > 5, info
     assert all(labels.values()), labels
     assert first != later, 'the face readout changes as frames arrive'
+    assert int(stats['acked']) > 10 and float(stats['rttP50']) > 0, stats

@@ -1,4 +1,7 @@
-"Training notebooks reproduce the shipped weights' figures from the real corpora (skipped, with the reason, without them)."
+"""Training notebooks reproduce the shipped weights' figures from the real corpora (skipped, with the reason, without them).
+
+Each notebook ends by asserting that its measured figures match the shipped model card (the text and speech notebooks retrain;
+the face notebook, whose training takes about 80 minutes, evaluates the shipped model): running it to the end is the test."""
 import os
 from pathlib import Path
 import pytest
@@ -14,5 +17,6 @@ def test_training_reproduces_card(nb, monkeypatch, tmp_path):
     monkeypatch.chdir(nb.parent)
     monkeypatch.setenv('EMO_NB_DATA', str(DATA))
     monkeypatch.setenv('EMO_NB_MODEL_OUT', str(tmp_path))
-    CaptureShell().run_all(read_nb(nb), exc_stop=True)
-    assert (tmp_path/'MODEL_CARD.md').exists()
+    shell = CaptureShell()
+    shell.run_all(read_nb(nb), exc_stop=True)
+    assert shell.exc is None

@@ -1,0 +1,76 @@
+"""Shared by tests/test_browser.py and benchmarks/live_latency.py: JupyterLab on 127.0.0.1 and Debian Chromium with a fake
+camera and microphone made from the real clip in ../shared/data/av (when present) or from scikit-image's astronaut."""
+import json, os, secrets, shutil, socket, subprocess, sys, time
+from contextlib import contextmanager
+from pathlib import Path
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get('EMO_NB_DATA', ROOT.parent/'shared'/'data'))
+CHROMIUM = shutil.which('chromium') or '/usr/bin/chromium'
+
+def write_y4m(frames, path, fps=30):
+    "Frames (RGB, even sides) as a raw YUV 4:2:0 y4m file, the format Chromium's fake camera reads."
+    import cv2
+    h, w = frames[0].shape[:2]
+    with open(path, 'wb') as f:
+        f.write(f'YUV4MPEG2 W{w} H{h} F{fps}:1 Ip A1:1 C420jpeg\n'.encode())
+        for rgb in frames: f.write(b'FRAME\n' + cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420).tobytes())
+
+def fake_devices(tmp:Path):
+    "cam.y4m and mic.wav: the real clip when present, else the astronaut and a synthetic voice."
+    import cv2, soundfile as sf
+    clip = DATA/'av'/'01-01-07-02-02-01-01.mp4'
+    if clip.exists():
+        from emo_nb.face import iter_frames
+        from emo_nb.audio import load_audio
+        frames = [cv2.resize(f[..., ::-1], (320, 240)) for _, f in iter_frames(clip, fps=None)]
+        voice = load_audio(clip)
+    else:
+        from skimage import data
+        img = np.full((240, 320, 3), 70, np.uint8); img[20:220, 60:260] = cv2.resize(data.astronaut(), (200, 200))
+        frames = [img] * 60
+        t = np.arange(4 * 16_000) / 16_000; ph = 2 * np.pi * np.cumsum(140 * (1 + .1 * np.sin(2 * np.pi * .7 * t))) / 16_000
+        voice = (.25 * sum(np.sin(k * ph) / k for k in range(1, 8)) * (.55 + .45 * np.sin(2 * np.pi * 3 * t))).astype(np.float32)
+    write_y4m(frames, tmp/'cam.y4m')
+    sf.write(tmp/'mic.wav', np.tile(voice, 3), 16_000, subtype='PCM_16')
+    return tmp/'cam.y4m', tmp/'mic.wav'
+
+def free_port():
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+def chromium_args(cam, mic) -> list[str]:
+    "Flags that work as root, offline, with fake devices (../shared/NOTES.md)."
+    return ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+            '--disable-sync', '--disable-quic', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+            '--autoplay-policy=no-user-gesture-required', f'--use-file-for-fake-video-capture={cam}', f'--use-file-for-fake-audio-capture={mic}']
+
+@contextmanager
+def jupyterlab(tmp_path:Path, cell:str):
+    "JupyterLab on 127.0.0.1 with a random port and token, private settings, and demo.ipynb holding `cell`; yields its URL."
+    port, token = free_port(), secrets.token_hex(16)
+    nb = {'cells': [{'cell_type': 'code', 'metadata': {}, 'outputs': [], 'execution_count': None, 'source': cell}],
+          'metadata': {'kernelspec': {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}}, 'nbformat': 4, 'nbformat_minor': 5}
+    (tmp_path/'demo.ipynb').write_text(json.dumps(nb))
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(tmp_path/'settings'), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path/'ws'),
+               JUPYTER_RUNTIME_DIR=str(tmp_path/'rt'), JUPYTER_CONFIG_DIR=str(tmp_path/'cfg'), TF_CPP_MIN_LOG_LEVEL='2')
+    log = open(tmp_path/'lab.log', 'w')
+    proc = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--allow-root', '--ip=127.0.0.1', f'--port={port}',
+                             f'--IdentityProvider.token={token}', f'--ServerApp.root_dir={tmp_path}'], stdout=log, stderr=log, env=env)
+    try:
+        for _ in range(120):
+            try: socket.create_connection(('127.0.0.1', port), timeout=1).close(); break
+            except OSError: time.sleep(.5)
+        yield f'http://127.0.0.1:{port}/lab/tree/demo.ipynb?token={token}', proc
+    finally:
+        proc.terminate()
+        try: proc.wait(20)
+        except subprocess.TimeoutExpired: proc.kill()
+
+def run_first_cell(page, url):
+    "Open the notebook and run its cell."
+    page.goto(url, timeout=120_000)
+    page.wait_for_selector('.jp-Notebook .jp-Cell .cm-content', timeout=120_000)
+    page.wait_for_timeout(3000)
+    page.click('.jp-Notebook .jp-Cell .cm-content')
+    page.keyboard.press('Shift+Enter')
