@@ -30,7 +30,7 @@ def main():
         page.wait_for_selector('.emo-nb-status:text("streaming")', timeout=120_000)
         page.wait_for_timeout(10_000)  # warm-up: models loaded, first readings
         stats = lambda: page.evaluate("() => ({...document.querySelector('.emo-nb-status').dataset})")
-        frames = lambda: int(page.inner_text('.widget-html small').split('frames ')[1].split(',')[0])
+        frames = lambda: int(page.inner_text('.emo-nb-info').split('frames ')[1].split(',')[0])
         s0, f0, t0, mem = stats(), frames(), time.monotonic(), [kernel_rss_mb(lab)]
         while time.monotonic() - t0 < a.seconds:
             page.wait_for_timeout(10_000); mem.append(kernel_rss_mb(lab))

@@ -25,7 +25,7 @@ def test_live_demo_in_jupyterlab(tmp_path):
         page.wait_for_function("() => { const e = document.querySelector('.emo-nb-readout[data-modality=\"voice\"]'); return e && e.dataset.label; }", timeout=90_000)
         page.wait_for_timeout(2000)
         later = page.inner_text('.emo-nb-readout[data-modality="face"]')
-        info = page.inner_text('.widget-html small')
+        info = page.inner_text('.emo-nb-info')
         stats = page.evaluate("() => ({...document.querySelector('.emo-nb-status').dataset})")
         shot = ROOT/'runs'/'browser_live_demo.png'; shot.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(shot))
