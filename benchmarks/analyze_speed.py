@@ -28,8 +28,8 @@ def make_long_clip(seconds:float, out:Path) -> Path:
         from skimage import data
         img = np.full((480, 640, 3), 70, np.uint8); img[60:420, 140:500] = cv2.resize(data.astronaut(), (360, 360))
         frames, fps = [img] * 120, 30
-        t = np.arange(4 * 16_000) / 16_000; ph = 2 * np.pi * np.cumsum(140 * (1 + .1 * np.sin(2 * np.pi * .7 * t))) / 16_000
-        audio = (.25 * sum(np.sin(k * ph) / k for k in range(1, 8))).astype(np.float32)
+        from emo_nb.audio import synth_voice
+        audio = synth_voice(4.0)
     n_frames, n_audio = int(seconds * fps), int(seconds * 16_000)
     with av.open(str(out), 'w') as c:
         v = c.add_stream('h264', rate=fps); v.width, v.height, v.pix_fmt = frames[0].shape[1], frames[0].shape[0], 'yuv420p'

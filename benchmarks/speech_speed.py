@@ -17,9 +17,8 @@ def voice(seconds:float) -> np.ndarray:
     if clips:
         x = np.concatenate([load_audio(p) for p in clips])
     else:
-        from emo_nb.speech import SR
-        t = np.arange(int(10 * SR)) / SR; ph = 2 * np.pi * np.cumsum(140 * (1 + .1 * np.sin(2 * np.pi * .7 * t))) / SR
-        x = (.25 * sum(np.sin(k * ph) / k for k in range(1, 8))).astype(np.float32)
+        from emo_nb.audio import synth_voice
+        x = synth_voice(10.0)
     return np.resize(x, int(seconds * 16_000)).astype(np.float32)
 
 def stream_latency(seconds=60):

@@ -30,8 +30,8 @@ def fake_devices(tmp:Path):
         from skimage import data
         img = np.full((240, 320, 3), 70, np.uint8); img[20:220, 60:260] = cv2.resize(data.astronaut(), (200, 200))
         frames = [img] * 60
-        t = np.arange(4 * 16_000) / 16_000; ph = 2 * np.pi * np.cumsum(140 * (1 + .1 * np.sin(2 * np.pi * .7 * t))) / 16_000
-        voice = (.25 * sum(np.sin(k * ph) / k for k in range(1, 8)) * (.55 + .45 * np.sin(2 * np.pi * 3 * t))).astype(np.float32)
+        from emo_nb.audio import synth_voice
+        voice = synth_voice(4.0)
     write_y4m(frames, tmp/'cam.y4m')
     sf.write(tmp/'mic.wav', np.tile(voice, 3), 16_000, subtype='PCM_16')
     return tmp/'cam.y4m', tmp/'mic.wav'
