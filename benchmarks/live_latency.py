@@ -1,7 +1,7 @@
 """Live demo in a real browser: frames per second delivered and processed, capture-to-readout round trip, kernel memory.
 
-Run: .venv/bin/python benchmarks/live_latency.py [--seconds 60]      (needs Debian's chromium, as the tests do)
-JupyterLab on 127.0.0.1 runs `demo(autostart=True)` (320x240, 15 fps asked) in headless Chromium with a fake camera and
+Run: .venv/bin/python benchmarks/live_latency.py [--seconds 60] [--fps 20]   (needs Debian's chromium, as the tests do)
+JupyterLab on 127.0.0.1 runs `demo(autostart=True, fps=...)` (320x240) in headless Chromium with a fake camera and
 microphone (tests/browser_harness.py). The browser counts frames sent and acknowledged and times each frame from capture to
 the kernel's acknowledgment, which the kernel sends after reading the frame and updating the readout; the kernel's RSS is
 sampled every 10 s.
@@ -19,11 +19,12 @@ def kernel_rss_mb(lab_proc) -> float:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0]); ap.add_argument('--seconds', type=float, default=60)
+    ap.add_argument('--fps', type=float, default=20, help='frames per second the browser is asked for')
     a = ap.parse_args()
     from playwright.sync_api import sync_playwright
     tmp = Path(tempfile.mkdtemp()); cam, mic = fake_devices(tmp)
-    print(f"host: {platform.node()} {platform.machine()}, {os.cpu_count()} cores; python {platform.python_version()}; 320x240, 15 fps asked")
-    with jupyterlab(tmp, 'from emo_nb.live import demo\nd = demo(autostart=True, fps=15)\nd') as (url, lab), sync_playwright() as p:
+    print(f"host: {platform.node()} {platform.machine()}, {os.cpu_count()} cores; python {platform.python_version()}; 320x240, {a.fps:g} fps asked")
+    with jupyterlab(tmp, f'from emo_nb.live import demo\nd = demo(autostart=True, fps={a.fps})\nd') as (url, lab), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=chromium_args(cam, mic))
         page = browser.new_page(viewport={'width': 1280, 'height': 1000})
         run_first_cell(page, url)

@@ -46,10 +46,11 @@ def chromium_args(cam, mic) -> list[str]:
             '--autoplay-policy=no-user-gesture-required', f'--use-file-for-fake-video-capture={cam}', f'--use-file-for-fake-audio-capture={mic}']
 
 @contextmanager
-def jupyterlab(tmp_path:Path, cell:str):
-    "JupyterLab on 127.0.0.1 with a random port and token, private settings, and demo.ipynb holding `cell`; yields its URL."
+def jupyterlab(tmp_path:Path, cells):
+    "JupyterLab on 127.0.0.1 with a random port and token, private settings, and demo.ipynb holding `cells`; yields its URL."
     port, token = free_port(), secrets.token_hex(16)
-    nb = {'cells': [{'cell_type': 'code', 'metadata': {}, 'outputs': [], 'execution_count': None, 'source': cell}],
+    cells = [cells] if isinstance(cells, str) else cells
+    nb = {'cells': [{'cell_type': 'code', 'metadata': {}, 'outputs': [], 'execution_count': None, 'source': c} for c in cells],
           'metadata': {'kernelspec': {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}}, 'nbformat': 4, 'nbformat_minor': 5}
     (tmp_path/'demo.ipynb').write_text(json.dumps(nb))
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(tmp_path/'settings'), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path/'ws'),
@@ -68,9 +69,15 @@ def jupyterlab(tmp_path:Path, cell:str):
         except subprocess.TimeoutExpired: proc.kill()
 
 def run_first_cell(page, url):
-    "Open the notebook and run its cell."
+    "Open the notebook and run its first cell (the cursor moves on to the next)."
     page.goto(url, timeout=120_000)
     page.wait_for_selector('.jp-Notebook .jp-Cell .cm-content', timeout=120_000)
     page.wait_for_timeout(3000)
     page.click('.jp-Notebook .jp-Cell .cm-content')
     page.keyboard.press('Shift+Enter')
+
+def run_cell(page, i:int, expect:str, timeout=60_000):
+    "Run cell `i` and wait until its output shows `expect`: proof that the kernel is alive and not blocked."
+    page.click(f'.jp-Notebook .jp-Cell:nth-child({i + 1}) .cm-content')
+    page.keyboard.press('Shift+Enter')
+    page.wait_for_selector(f'.jp-Notebook .jp-Cell:nth-child({i + 1}) .jp-OutputArea-output:has-text("{expect}")', timeout=timeout)

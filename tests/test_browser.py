@@ -5,7 +5,7 @@ The camera is a y4m file and the microphone a WAV file, written by tests/browser
 README's test command installs it) and Python Playwright (no browser download: it drives /usr/bin/chromium).
 """
 import pytest
-from browser_harness import ROOT, CHROMIUM, fake_devices, chromium_args, jupyterlab, run_first_cell
+from browser_harness import ROOT, CHROMIUM, fake_devices, chromium_args, jupyterlab, run_first_cell, run_cell
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -36,3 +36,30 @@ def test_live_demo_in_jupyterlab(tmp_path):
     assert all(labels.values()), labels
     assert first != later, 'the face readout changes as frames arrive'
     assert int(stats['acked']) > 10 and float(stats['rttP50']) > 0, stats
+
+def test_denied_camera_and_closed_tab_leave_the_kernel_working(tmp_path):
+    "A denied camera shows as such; closing the tab mid-stream leaves the kernel running and answering."
+    from playwright.sync_api import sync_playwright
+    cam, mic = fake_devices(tmp_path)
+    cells = ['from emo_nb.live import demo\nd = demo(autostart=True)\nd', "print('status:', d.capture.status, 'frames:', d.capture.frames)"]
+    denied_args = [a for a in chromium_args(cam, mic) if a != '--use-fake-ui-for-media-stream']
+    with jupyterlab(tmp_path, cells) as (url, _), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=denied_args)
+        page = browser.new_context(permissions=[]).new_page()
+        run_first_cell(page, url)
+        page.wait_for_selector('.emo-nb-status:text("camera denied")', timeout=120_000)
+        run_cell(page, 1, 'status: camera denied')
+        browser.close()
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=chromium_args(cam, mic))
+        page = browser.new_page()
+        run_first_cell(page, url)
+        page.wait_for_function("() => { const e = document.querySelector('.emo-nb-readout[data-modality=\"face\"]'); return e && e.dataset.label; }", timeout=120_000)
+        page.close()  # the tab goes away mid-stream
+        page = browser.new_page()
+        page.goto(url, timeout=120_000)
+        page.wait_for_selector('.jp-Notebook .jp-Cell .cm-content', timeout=120_000)
+        page.wait_for_timeout(2000)
+        run_cell(page, 1, 'frames:')
+        out = page.inner_text('.jp-Notebook .jp-Cell:nth-child(2) .jp-OutputArea-output')
+        browser.close()
+    assert int(out.split('frames:')[1]) > 0, out
