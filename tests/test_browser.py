@@ -27,7 +27,8 @@ def test_live_demo_in_jupyterlab(tmp_path):
         for m in ('face', 'voice', 'fused'):
             page.wait_for_function(f"() => {{ const e = document.querySelector('.emo-nb-readout[data-modality={m}]'); return e && e.dataset.label; }}", timeout=90_000)
         first = {m: times(page, m) for m in ('face', 'voice', 'fused')}
-        page.wait_for_timeout(3000)
+        for m, t in first.items():  # new readings keep reaching the page (patient: a loaded machine reads fewer frames)
+            page.wait_for_function(f"() => parseFloat(document.querySelector('.emo-nb-readout[data-modality={m}]').dataset.t) > {float(t)}", timeout=60_000)
         later = {m: times(page, m) for m in ('face', 'voice', 'fused')}
         info = page.inner_text('.emo-nb-info')
         stats = page.evaluate("() => ({...document.querySelector('.emo-nb-status').dataset})")
