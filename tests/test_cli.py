@@ -1,5 +1,5 @@
 "The installed `emo-nb` console script, as a user runs it (a subprocess)."
-import csv, io, subprocess, sys, sysconfig
+import csv, io, subprocess, sysconfig
 from pathlib import Path
 
 EMO_NB = Path(sysconfig.get_path('scripts'))/'emo-nb'

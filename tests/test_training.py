@@ -2,8 +2,6 @@
 
 Each notebook ends by asserting that its measured figures match the shipped model card (the text and speech notebooks retrain;
 the face notebook, whose training takes about 80 minutes, evaluates the shipped model): running it to the end is the test."""
-import os
-from pathlib import Path
 import pytest
 from execnb.nbio import read_nb
 from execnb.shell import CaptureShell
