@@ -1,10 +1,11 @@
 """Live demo in a real browser: frames per second delivered and processed, capture-to-readout round trip, kernel memory.
 
-Run: .venv/bin/python benchmarks/live_latency.py [--seconds 60] [--fps 20]   (needs Debian's chromium, as the tests do)
+Run: .venv/bin/python benchmarks/live_latency.py [--seconds 60] [--fps 20] [--max-rows 20000]   (needs Debian's chromium)
 JupyterLab on 127.0.0.1 runs `demo(autostart=True, fps=...)` (320x240) in headless Chromium with a fake camera and
 microphone (tests/browser_harness.py). The browser counts frames sent and acknowledged and times each frame from capture to
 the kernel's acknowledgment, which the kernel sends after reading the frame and updating the readout; the kernel's RSS is
-sampled every 10 s.
+sampled every 10 s and printed each minute with the frames read so far (each frame is one reading kept in the session's
+ring buffer of `--max-rows` readings; memory grows until the buffer is full, then must stay flat).
 """
 import argparse, os, platform, sys, tempfile, time
 from pathlib import Path
@@ -20,11 +21,13 @@ def kernel_rss_mb(lab_proc) -> float:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0]); ap.add_argument('--seconds', type=float, default=60)
     ap.add_argument('--fps', type=float, default=20, help='frames per second the browser is asked for')
+    ap.add_argument('--max-rows', type=int, default=20_000, help="the session's ring buffer (readings kept)")
     a = ap.parse_args()
     from playwright.sync_api import sync_playwright
     tmp = Path(tempfile.mkdtemp()); cam, mic = fake_devices(tmp)
     print(f"host: {platform.node()} {platform.machine()}, {os.cpu_count()} cores; python {platform.python_version()}; 320x240, {a.fps:g} fps asked")
-    with jupyterlab(tmp, f'from emo_nb.live import demo\nd = demo(autostart=True, fps={a.fps})\nd') as (url, lab), sync_playwright() as p:
+    cell = f'from emo_nb.live import demo, LiveSession\nd = demo(autostart=True, fps={a.fps}, session=LiveSession(max_rows={a.max_rows}, fps={a.fps}))\nd'
+    with jupyterlab(tmp, cell) as (url, lab), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=chromium_args(cam, mic))
         page = browser.new_page(viewport={'width': 1280, 'height': 1000})
         run_first_cell(page, url)
@@ -35,6 +38,7 @@ def main():
         s0, f0, t0, mem = stats(), frames(), time.monotonic(), [kernel_rss_mb(lab)]
         while time.monotonic() - t0 < a.seconds:
             page.wait_for_timeout(10_000); mem.append(kernel_rss_mb(lab))
+            if len(mem) % 6 == 1: print(f"  {time.monotonic() - t0:4.0f} s: kernel RSS {mem[-1]:.0f} MB, frames read {frames()}", flush=True)
         s1, f1, dt = stats(), frames(), time.monotonic() - t0
         browser.close()
     sent, acked = (int(s1['sent']) - int(s0['sent'])) / dt, (int(s1['acked']) - int(s0['acked'])) / dt
@@ -42,6 +46,7 @@ def main():
           f"skipped in the browser {int(s1['dropped']) - int(s0['dropped'])}")
     print(f"capture-to-readout round trip (last 300 frames): p50 {float(s1['rttP50']):.0f} ms, p90 {float(s1['rttP90']):.0f} ms "
           f"(target: >= 15 fps, p50 <= 100 ms)")
-    print(f"kernel RSS: start {mem[0]:.0f} MB, end {mem[-1]:.0f} MB, max {max(mem):.0f} MB over {len(mem)} samples")
+    print(f"kernel RSS: start {mem[0]:.0f} MB, end {mem[-1]:.0f} MB, max {max(mem):.0f} MB over {len(mem)} samples; "
+          f"second half: {min(mem[len(mem) // 2:]):.0f} to {max(mem[len(mem) // 2:]):.0f} MB")
 
 if __name__ == '__main__': main()

@@ -45,28 +45,45 @@ def chromium_args(cam, mic) -> list[str]:
             '--disable-sync', '--disable-quic', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
             '--autoplay-policy=no-user-gesture-required', f'--use-file-for-fake-video-capture={cam}', f'--use-file-for-fake-audio-capture={mic}']
 
-@contextmanager
-def jupyterlab(tmp_path:Path, cells):
-    "JupyterLab on 127.0.0.1 with a random port and token, private settings, and demo.ipynb holding `cells`; yields its URL."
-    port, token = free_port(), secrets.token_hex(16)
+def write_notebook(tmp_path:Path, cells) -> Path:
+    "demo.ipynb in `tmp_path` holding the code `cells` (a string or a list of strings)."
     cells = [cells] if isinstance(cells, str) else cells
     nb = {'cells': [{'cell_type': 'code', 'metadata': {}, 'outputs': [], 'execution_count': None, 'source': c} for c in cells],
           'metadata': {'kernelspec': {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}}, 'nbformat': 4, 'nbformat_minor': 5}
     (tmp_path/'demo.ipynb').write_text(json.dumps(nb))
+    return tmp_path/'demo.ipynb'
+
+@contextmanager
+def _server(tmp_path:Path, args:list[str], url:str, port:int, name:str):
+    "Start a Jupyter server process with private settings, wait for its port, yield (url, process), stop it by its PID."
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(tmp_path/'settings'), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path/'ws'),
                JUPYTER_RUNTIME_DIR=str(tmp_path/'rt'), JUPYTER_CONFIG_DIR=str(tmp_path/'cfg'), TF_CPP_MIN_LOG_LEVEL='2')
-    log = open(tmp_path/'lab.log', 'w')
-    proc = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--allow-root', '--ip=127.0.0.1', f'--port={port}',
-                             f'--IdentityProvider.token={token}', f'--ServerApp.root_dir={tmp_path}'], stdout=log, stderr=log, env=env)
+    log = open(tmp_path/f'{name}.log', 'w')
+    proc = subprocess.Popen([sys.executable, '-m', *args], stdout=log, stderr=log, env=env, cwd=tmp_path)
     try:
         for _ in range(120):
             try: socket.create_connection(('127.0.0.1', port), timeout=1).close(); break
             except OSError: time.sleep(.5)
-        yield f'http://127.0.0.1:{port}/lab/tree/demo.ipynb?token={token}', proc
+        yield url, proc
     finally:
         proc.terminate()
         try: proc.wait(20)
         except subprocess.TimeoutExpired: proc.kill()
+
+def jupyterlab(tmp_path:Path, cells):
+    "JupyterLab on 127.0.0.1 with a random port and token, private settings, and demo.ipynb holding `cells`; yields its URL."
+    write_notebook(tmp_path, cells)
+    port, token = free_port(), secrets.token_hex(16)
+    args = ['jupyterlab', '--no-browser', '--allow-root', '--ip=127.0.0.1', f'--port={port}', f'--IdentityProvider.token={token}',
+            f'--ServerApp.root_dir={tmp_path}']
+    return _server(tmp_path, args, f'http://127.0.0.1:{port}/lab/tree/demo.ipynb?token={token}', port, 'lab')
+
+def voila(tmp_path:Path, cells):
+    "Voila serving demo.ipynb (holding `cells`) on 127.0.0.1 with a random port and token; yields its URL."
+    nb = write_notebook(tmp_path, cells)
+    port, token = free_port(), secrets.token_hex(16)
+    args = ['voila', str(nb), '--no-browser', '--Voila.ip=127.0.0.1', f'--port={port}', f'--token={token}']
+    return _server(tmp_path, args, f'http://127.0.0.1:{port}/?token={token}', port, 'voila')
 
 def run_first_cell(page, url):
     "Open the notebook and run its first cell (the cursor moves on to the next)."

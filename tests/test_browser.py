@@ -5,7 +5,7 @@ The camera is a y4m file and the microphone a WAV file, written by tests/browser
 README's test command installs it) and Python Playwright (no browser download: it drives /usr/bin/chromium).
 """
 import pytest
-from browser_harness import ROOT, CHROMIUM, fake_devices, chromium_args, jupyterlab, run_first_cell, run_cell
+from browser_harness import ROOT, CHROMIUM, fake_devices, chromium_args, jupyterlab, voila, run_first_cell, run_cell
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -16,6 +16,30 @@ def times(page, modality):
     "The start time of the reading a readout shows."
     return page.get_attribute(f'.emo-nb-readout[data-modality="{modality}"]', 'data-t')
 
+def readouts_advance(page, shot_name):
+    "Wait until face, voice and fused readouts show readings and newer ones arrive; screenshot; return what the page showed."
+    page.wait_for_selector('.emo-nb-status:text("streaming")', timeout=120_000)
+    for m in ('face', 'voice', 'fused'):
+        page.wait_for_function(f"() => {{ const e = document.querySelector('.emo-nb-readout[data-modality={m}]'); return e && e.dataset.label; }}", timeout=90_000)
+    first = {m: times(page, m) for m in ('face', 'voice', 'fused')}
+    for m, t in first.items():  # new readings keep reaching the page (patient: a loaded machine reads fewer frames)
+        page.wait_for_function(f"() => parseFloat(document.querySelector('.emo-nb-readout[data-modality={m}]').dataset.t) > {float(t)}", timeout=60_000)
+    later = {m: times(page, m) for m in ('face', 'voice', 'fused')}
+    info = page.inner_text('.emo-nb-info')
+    stats = page.evaluate("() => ({...document.querySelector('.emo-nb-status').dataset})")
+    shot = ROOT/'runs'/shot_name; shot.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(shot))
+    return dict(first=first, later=later, info=info, stats=stats, labels={m: readout(page, m) for m in ('face', 'voice', 'fused')})
+
+def check_live(seen):
+    "Frames and sound reached the kernel, every readout has a label, and newer readings replaced the first ones."
+    info, stats = seen['info'], seen['stats']
+    frames = int(info.split('frames ')[1].split(',')[0]); chunks = int(info.split('sound chunks ')[1].split(',')[0])
+    assert frames > 10 and chunks > 5, info
+    assert all(seen['labels'].values()), seen['labels']
+    assert all(float(seen['later'][m]) > float(seen['first'][m]) for m in seen['first']), seen
+    assert int(stats['acked']) > 10 and float(stats['rttP50']) > 0, stats
+
 def test_live_demo_in_jupyterlab(tmp_path):
     from playwright.sync_api import sync_playwright
     cam, mic = fake_devices(tmp_path)
@@ -23,24 +47,26 @@ def test_live_demo_in_jupyterlab(tmp_path):
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=chromium_args(cam, mic))
         page = browser.new_page(viewport={'width': 1280, 'height': 1000})
         run_first_cell(page, url)
-        page.wait_for_selector('.emo-nb-status:text("streaming")', timeout=120_000)
-        for m in ('face', 'voice', 'fused'):
-            page.wait_for_function(f"() => {{ const e = document.querySelector('.emo-nb-readout[data-modality={m}]'); return e && e.dataset.label; }}", timeout=90_000)
-        first = {m: times(page, m) for m in ('face', 'voice', 'fused')}
-        for m, t in first.items():  # new readings keep reaching the page (patient: a loaded machine reads fewer frames)
-            page.wait_for_function(f"() => parseFloat(document.querySelector('.emo-nb-readout[data-modality={m}]').dataset.t) > {float(t)}", timeout=60_000)
-        later = {m: times(page, m) for m in ('face', 'voice', 'fused')}
-        info = page.inner_text('.emo-nb-info')
-        stats = page.evaluate("() => ({...document.querySelector('.emo-nb-status').dataset})")
-        shot = ROOT/'runs'/'browser_live_demo.png'; shot.parent.mkdir(exist_ok=True)
-        page.screenshot(path=str(shot))
-        labels = {m: readout(page, m) for m in ('face', 'voice', 'fused')}
+        seen = readouts_advance(page, 'browser_live_demo.png')
         browser.close()
-    frames = int(info.split('frames ')[1].split(',')[0]); chunks = int(info.split('sound chunks ')[1].split(',')[0])
-    assert frames > 10 and chunks > 5, info
-    assert all(labels.values()), labels
-    assert all(float(later[m]) > float(first[m]) for m in first), (first, later)  # new readings keep reaching the page
-    assert int(stats['acked']) > 10 and float(stats['rttP50']) > 0, stats
+    check_live(seen)
+
+def test_live_demo_in_voila(tmp_path):
+    "The same demo served by Voila (no notebook UI): readouts advance, and a typed answer gives a text reading."
+    from playwright.sync_api import sync_playwright
+    cam, mic = fake_devices(tmp_path)
+    with voila(tmp_path, 'from emo_nb.live import demo\nd = demo(autostart=True)\nd') as (url, _), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=chromium_args(cam, mic))
+        page = browser.new_page(viewport={'width': 1280, 'height': 1000})
+        page.goto(url, timeout=120_000)
+        seen = readouts_advance(page, 'browser_live_demo_voila.png')
+        box = page.locator('input[placeholder="type an answer, press Enter"]')
+        box.fill('I am so happy and grateful today, this is wonderful!'); box.press('Enter')
+        page.wait_for_function("() => document.querySelector('.emo-nb-readout[data-modality=text]').dataset.label", timeout=60_000)
+        text_label = readout(page, 'text')
+        browser.close()
+    check_live(seen)
+    assert text_label == 'happy', text_label
 
 def test_denied_camera_and_closed_tab_leave_the_kernel_working(tmp_path):
     "A denied camera shows as such; closing the tab mid-stream leaves the kernel running and answering."
