@@ -4,14 +4,15 @@
 
 # %% ../nbs/20_audio.ipynb #d8ff993c
 from __future__ import annotations
+from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
 from .core import EmoNbError
 
 # %% auto #0
 __all__ = ['SR', 'SNDFILE_EXTS', 'FRAME', 'HOP', 'MEL_BANDS', 'MEL_HOP', 'NET_FRAMES', 'NET_WINDOW', 'NET_STRIDE', 'iter_audio',
-           'load_audio', 'synth_voice', 'voiced_frames', 'voiced_span', 'acoustic_stats', 'log_mel', 'mel_input',
-           'mel_windows', 'voice_variants']
+           'load_audio', 'synth_voice', 'voiced_frames', 'mel_filters', 'voiced_span', 'acoustic_stats', 'log_mel',
+           'mel_input', 'mel_windows', 'voice_variants']
 
 # %% ../nbs/20_audio.ipynb #4f99c1b5
 SR = 16_000
@@ -112,6 +113,18 @@ def voiced_frames(x:np.ndarray, # mono audio at 16 kHz
     flat = np.exp(np.log(spec).mean(1)) / spec.mean(1)
     return (db > max(floor_db, db.max() - range_db)) & (flat < max_flatness)
 
+# %% ../nbs/20_audio.ipynb #b692ac39
+@lru_cache(maxsize=8)
+def mel_filters(sr:int, # sample rate
+                n_mels:int, # bands
+                fmin:float=0.0, fmax:float|None=None # band edges in Hz (None: sr / 2)
+               ) -> np.ndarray:
+    "The (n_mels, FRAME // 2 + 1) mel filterbank for `FRAME`-sample frames, built once per setting (read-only)."
+    import librosa
+    fb = librosa.filters.mel(sr=sr, n_fft=FRAME, n_mels=n_mels, fmin=fmin, fmax=fmax)
+    fb.flags.writeable = False
+    return fb
+
 # %% ../nbs/20_audio.ipynb #fdd35569
 def voiced_span(x:np.ndarray # mono audio at 16 kHz
                ) -> np.ndarray:
@@ -125,7 +138,7 @@ def acoustic_stats(x:np.ndarray, # mono audio at 16 kHz, the voiced span
     "Utterance-level acoustic features of `x` (NaN pitch where no frame is pitched)."
     import librosa
     S = np.abs(librosa.stft(x, n_fft=FRAME, hop_length=HOP))
-    mel = librosa.power_to_db(librosa.feature.melspectrogram(S=S ** 2, sr=sr, n_mels=40))
+    mel = librosa.power_to_db(mel_filters(sr, 40) @ S ** 2)
     mfcc = librosa.feature.mfcc(S=mel, n_mfcc=20)
     d = librosa.feature.delta(mfcc) if mfcc.shape[1] >= 9 else np.zeros_like(mfcc)
     f = {}
@@ -156,9 +169,8 @@ def log_mel(x:np.ndarray, # mono audio at 16 kHz
     "Log-mel spectrogram of `x` in dB: (frames, 64), one frame per 10 ms (none for less than 32 ms of audio)."
     import librosa
     if len(x) < FRAME: return np.zeros((0, MEL_BANDS), np.float32)
-    m = librosa.feature.melspectrogram(y=np.asarray(x, np.float32), sr=sr, n_fft=FRAME, hop_length=MEL_HOP, n_mels=MEL_BANDS,
-                                       fmin=50, fmax=8000, center=False)
-    return librosa.power_to_db(m, ref=1.0, top_db=None).T.astype(np.float32)
+    power = np.abs(librosa.stft(np.asarray(x, np.float32), n_fft=FRAME, hop_length=MEL_HOP, center=False)) ** 2
+    return librosa.power_to_db(mel_filters(sr, MEL_BANDS, 50.0, 8000.0) @ power, ref=1.0, top_db=None).T.astype(np.float32)
 
 # %% ../nbs/20_audio.ipynb #da1495f5
 NET_FRAMES, NET_WINDOW, NET_STRIDE = 300, 64, 32  # 3 s input; 0.64 s windows every 0.32 s
