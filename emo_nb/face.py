@@ -79,12 +79,14 @@ def load_face_model(name:str=FACE_MODEL # a model folder in emo_nb/models
     return load_keras_model(name), tuple(c.strip() for c in read_card(name)['classes'].split(','))
 
 def classify_faces(crops:np.ndarray, # (n, 48, 48) uint8 faces
-                   name:str=FACE_MODEL
+                   name:str=FACE_MODEL,
+                   mirror:bool=True # also read each crop mirrored left-right and average the two
                   ) -> np.ndarray:
     "Probabilities over the model's classes for each crop (TFLite runtime)."
     run = _face_tflite(name)
     if not len(crops): return np.zeros((0, run.n_out))
-    return run(crops[..., None].astype(np.float32))
+    x = crops[..., None].astype(np.float32)
+    return run(x) if not mirror else run(np.concatenate([x, x[:, :, ::-1]])).reshape(2, len(x), -1).mean(0)
 
 @lru_cache(maxsize=2)
 def _face_tflite(name): return load_tflite_model(name, threads=2)

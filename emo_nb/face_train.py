@@ -32,7 +32,7 @@ def fer2013_arrays(df, # from `load_fer2013`
 def face_cnn(n_classes:int=len(FACE_CLASSES), # outputs
              size:int=48, # input side
              widths=(32, 64, 128, 256), # filters per block (the last block has one convolution)
-             augment:bool=True # random flips, rotations, zooms, shifts and contrast while training
+             augment:bool|str=True # while training: True, random flips, rotations, zooms, shifts and contrast; 'flip', flips only; False, none
             ):
     "A compact VGG-style CNN for gray faces, with augmentation layers that act only in training."
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
@@ -41,7 +41,8 @@ def face_cnn(n_classes:int=len(FACE_CLASSES), # outputs
     inp = keras.Input((size, size, 1))
     x = L.Rescaling(1 / 255)(inp)
     augmentation = (L.RandomFlip('horizontal'), L.RandomRotation(0.06), L.RandomZoom(0.1), L.RandomTranslation(0.08, 0.08), L.RandomContrast(0.2))
-    for aug in augmentation if augment else ():
+    if augment not in (True, False, 'flip'): raise EmoNbError(f"face_cnn: augment is True, False or 'flip', not {augment!r}")
+    for aug in augmentation[:1] if augment == 'flip' else augmentation if augment else ():
         x = aug(x)
     for i, w in enumerate(widths):
         for _ in range(1 if i == len(widths) - 1 else 2):
@@ -69,7 +70,7 @@ def train_face_model(X, y, # training faces (n, 48, 48) uint8 and labels
                      epochs:int=40, # total epochs (a resumed run continues up to this)
                      batch_size:int=64,
                      lr:float=2e-3, # peak learning rate
-                     augment:bool=True, # for a new network: with augmentation layers (a resumed one keeps its own)
+                     augment:bool|str=True, # for a new network: its augmentation, as in `face_cnn` (a resumed one keeps its own)
                      progress:bool=True # keras's progress bar per epoch
                     ) -> dict:
     "Train (or resume) the face CNN in `out`; return the state: epochs done, best validation accuracy, times."
@@ -99,7 +100,7 @@ def train_face_model(X, y, # training faces (n, 48, 48) uint8 and labels
 # %% ../nbs/31_face_train.ipynb #cffbdbc5
 def seed_run(checkpoint, # a .keras checkpoint from `train_face_model`
              out, # the new run's folder
-             augment:bool=True, # the new network's augmentation layers
+             augment:bool|str=True, # the new network's augmentation, as in `face_cnn`
              lr:float=1e-4 # its optimizer's learning rate (the run's schedule sets it per epoch)
             ) -> Path:
     "Write `out/last.keras`: the checkpoint's weights in a new, compiled `face_cnn`; `train_face_model(..., out)` continues from it."
