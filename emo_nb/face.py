@@ -80,7 +80,7 @@ def load_face_model(name:str=FACE_MODEL # a model folder in emo_nb/models
 
 def classify_faces(crops:np.ndarray, # (n, 48, 48) uint8 faces
                    name:str=FACE_MODEL,
-                   mirror:bool=True # also read each crop mirrored left-right and average the two
+                   mirror:bool=False # also read each crop mirrored left-right and average the two
                   ) -> np.ndarray:
     "Probabilities over the model's classes for each crop (TFLite runtime)."
     run = _face_tflite(name)
