@@ -1,7 +1,7 @@
 """Training notebooks reproduce the shipped weights' figures from the real corpora (skipped, with the reason, without them).
 
 Each notebook ends by asserting that its measured figures match the shipped model card (the text and speech notebooks retrain;
-the face notebook, whose training takes about four and a half hours, evaluates the shipped model): running it to the end is the test."""
+the face notebook, whose training takes about five hours, evaluates the shipped model): running it to the end is the test."""
 import pytest
 from execnb.nbio import read_nb
 from execnb.shell import CaptureShell
