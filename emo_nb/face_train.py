@@ -40,9 +40,11 @@ def face_cnn(n_classes:int=len(FACE_CLASSES), # outputs
     from keras import layers as L
     inp = keras.Input((size, size, 1))
     x = L.Rescaling(1 / 255)(inp)
-    augmentation = (L.RandomFlip('horizontal'), L.RandomRotation(0.06), L.RandomZoom(0.1), L.RandomTranslation(0.08, 0.08), L.RandomContrast(0.2))
-    if augment not in (True, False, 'flip'): raise EmoNbError(f"face_cnn: augment is True, False or 'flip', not {augment!r}")
-    for aug in augmentation[:1] if augment == 'flip' else augmentation if augment else ():
+    flip = (L.RandomFlip('horizontal'),)
+    augmentation = {True: flip + (L.RandomRotation(0.06), L.RandomZoom(0.1), L.RandomTranslation(0.08, 0.08), L.RandomContrast(0.2)),
+                    'flip': flip, False: ()}
+    if augment not in augmentation: raise EmoNbError(f"face_cnn: augment is True, False or 'flip', not {augment!r}")
+    for aug in augmentation[augment]:
         x = aug(x)
     for i, w in enumerate(widths):
         for _ in range(1 if i == len(widths) - 1 else 2):
