@@ -10,9 +10,9 @@ import numpy as np, pandas as pd
 
 # %% auto #0
 __all__ = ['EMOTIONS', 'GOEMOTIONS_EKMAN', 'LABEL_MAPS', 'UNMAPPED_NOTES', 'READING_COLS', 'MODELS_DIR', 'SAFE_SUFFIXES',
-           'EmoNbError', 'label_map', 'to_emotion', 'readings', 'top_labels', 'no_reading', 'check_readings',
-           'concat_readings', 'WeightsError', 'sha256_file', 'read_card', 'model_path', 'card_f1', 'load_keras_model',
-           'load_xgboost_model', 'TFLiteModel', 'load_tflite_model', 'write_card_front']
+           'EmoNbError', 'needs_extra', 'label_map', 'to_emotion', 'readings', 'top_labels', 'no_reading',
+           'check_readings', 'concat_readings', 'WeightsError', 'sha256_file', 'read_card', 'model_path', 'card_f1',
+           'load_keras_model', 'load_xgboost_model', 'TFLiteModel', 'load_tflite_model', 'write_card_front']
 
 # %% ../nbs/00_core.ipynb #bf31814f
 EMOTIONS = ('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust', 'surprised')
@@ -20,6 +20,16 @@ EMOTIONS = ('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust', 's
 # %% ../nbs/00_core.ipynb #3253d4cc
 class EmoNbError(ValueError):
     "An input or setting a user can fix: the CLI prints it without a traceback."
+
+# %% ../nbs/00_core.ipynb #78a2991a
+def needs_extra(module:str, # the module to import, e.g. 'dask.distributed'
+                extra:str, # the emo_nb extra that installs it: 'live', 'train', 'scale' or 'dev'
+                feature:str='' # what the user asked for, named in the error
+               ):
+    "Import `module`, or raise one clear `EmoNbError` naming the extra that installs it."
+    import importlib
+    try: return importlib.import_module(module)
+    except ImportError: raise EmoNbError(f"{feature or module} needs the '{extra}' extra: pip install 'emo_nb[{extra}]'") from None
 
 # %% ../nbs/00_core.ipynb #d8e22931
 GOEMOTIONS_EKMAN = {  # Demszky et al. 2020, data/ekman_mapping.json
