@@ -4,16 +4,16 @@
 
 # %% ../nbs/10_text.ipynb #0636df8c
 from __future__ import annotations
-import re
+import contextlib, re
 from collections import Counter
 from functools import lru_cache
 import numpy as np, pandas as pd
 from .core import EMOTIONS, EmoNbError, readings, model_path, read_card
 
 # %% auto #0
-__all__ = ['TEXT_MODEL', 'word_terms', 'char_terms', 'TextModel', 'text_tokens', 'token_ids', 'WordCNN', 'load_text_model',
-           'text_chunks', 'language_note', 'vader_valence', 'predict_text', 'explain_text', 'Highlight',
-           'highlight_text', 'token_effects', 'train_text_model', 'save_text_model']
+__all__ = ['BLAS_THREADS', 'TEXT_MODEL', 'word_terms', 'char_terms', 'TextModel', 'small_blas', 'text_tokens', 'token_ids',
+           'WordCNN', 'load_text_model', 'text_chunks', 'language_note', 'vader_valence', 'emoji_words', 'predict_text',
+           'explain_text', 'Highlight', 'highlight_text', 'token_effects', 'train_text_model', 'save_text_model']
 
 # %% ../nbs/10_text.ipynb #ad8ca11f
 _WORD = re.compile(r'(?u)\b\w\w+\b')
@@ -107,7 +107,7 @@ class TextModel:
 
     def predict_proba(self, texts) -> np.ndarray:
         "Probabilities over `classes` for each text (the experts' probabilities mixed by the gate, if there are two)."
-        return np.stack([self._proba(t) for t in texts])
+        with small_blas(): return np.stack([self._proba(t) for t in texts])
 
     def _proba(self, text):
         cols, vals = self.terms(text)
@@ -123,6 +123,20 @@ class TextModel:
         return (1 - w) * p + w * q
 
 def _softmax(z): e = np.exp(z - z.max()); return e / e.sum()
+
+# %% ../nbs/10_text.ipynb #76caeb00
+BLAS_THREADS = 1  # BLAS threads while the text model runs (None: numpy's own setting)
+
+@lru_cache(maxsize=1)
+def _blas():
+    try: from threadpoolctl import ThreadpoolController
+    except ImportError: return None
+    return ThreadpoolController()
+
+def small_blas():
+    "A context that limits numpy's BLAS to `BLAS_THREADS` threads (a no-op if that is None or threadpoolctl is missing)."
+    c = _blas() if BLAS_THREADS else None
+    return c.limit(limits=BLAS_THREADS, user_api='blas') if c is not None else contextlib.nullcontext()
 
 # %% ../nbs/10_text.ipynb #a54075c5
 _TOKEN = re.compile(r'(?u)\b\w+\b|[^\w\s]')
@@ -217,8 +231,19 @@ def _vader():
 
 def vader_valence(text:str # any text
                  ) -> float:
-    "VADER's compound valence of `text`, from -1 (negative) to 1 (positive); NaN for an empty text."
-    return _vader().polarity_scores(text)['compound'] if text.strip() else np.nan
+    "VADER's compound valence of `text`, from -1 (negative) to 1 (positive), read in `text_chunks`; NaN for an empty text."
+    if not text.strip(): return np.nan
+    chunks, _ = text_chunks(text)
+    if len(chunks) == 1: return _vader().polarity_scores(text)['compound']
+    sizes = np.array([len(c.split()) for c in chunks], float)
+    return float(sizes @ [_vader().polarity_scores(c)['compound'] for c in chunks] / sizes.sum())
+
+def emoji_words(text:str # any text
+               ) -> str:
+    "`text` with each emoji VADER knows replaced by its name (😀 → ' grinning face '), for the emotion model."
+    if text.isascii(): return text
+    names = _vader().emojis
+    return ''.join(f' {names[c]} ' if c in names else c for c in text)
 
 # %% ../nbs/10_text.ipynb #b342aaf5
 def predict_text(texts, # a string or a list of strings
@@ -226,22 +251,32 @@ def predict_text(texts, # a string or a list of strings
                  valence:bool=True # add VADER's valence (compound score, -1 to 1)
                 ) -> pd.DataFrame:
     "Emotion readings for each text, in input order; empty or unknown-word texts give *no reading*."
-    texts = [texts] if isinstance(texts, str) else list(texts)
+    texts = _as_texts(texts)
     model = model or load_text_model()
-    reasons = [_no_reading_reason(t, model) for t in texts]
+    read = [emoji_words(t) for t in texts]
+    reasons = [_no_reading_reason(t, model) for t in read]
     probs, notes = np.full((len(texts), len(model.classes)), np.nan), [''] * len(texts)
     for i in (i for i, r in enumerate(reasons) if not r):
-        chunks, note = text_chunks(texts[i])
+        chunks, note = text_chunks(read[i])
         sizes = np.array([len(c.split()) for c in chunks], float)
         probs[i] = sizes @ model.predict_proba(chunks) / sizes.sum()
-        notes[i] = '; '.join(filter(None, [note, language_note(texts[i], model)]))
+        notes[i] = '; '.join(filter(None, [note, language_note(read[i], model)]))
     out = readings(probs, 'text', texts, emotions=model.classes, reason=reasons, note=notes)
     if valence: out['valence'] = [vader_valence(t) for t in texts]
     return out
 
+def _as_texts(texts) -> list[str]:
+    "`texts` as a list of strings; a clear error for bytes, numbers and other non-text."
+    if isinstance(texts, str): return [texts]
+    if isinstance(texts, (bytes, bytearray)): raise EmoNbError("expected text, got bytes: decode them first, e.g. data.decode('utf-8')")
+    if not hasattr(texts, '__iter__'): raise EmoNbError(f"expected a text or a list of texts, got {type(texts).__name__}: {texts!r}"[:200])
+    texts = list(texts)
+    bad = next((t for t in texts if not isinstance(t, str)), None)
+    if bad is not None: raise EmoNbError(f"expected text, got {type(bad).__name__}: {bad!r}"[:200] + ('; decode bytes first' if isinstance(bad, bytes) else ''))
+    return texts
+
 def _no_reading_reason(text, model) -> str:
     "Why `text` cannot be read ('' if it can)."
-    if not isinstance(text, str): raise EmoNbError(f"expected text, got {type(text).__name__}: {text!r}")
     if not text.strip(): return 'empty text'
     return '' if model.known_words(text) else 'no known words'
 
