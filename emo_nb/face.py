@@ -4,17 +4,17 @@
 
 # %% ../nbs/30_face.ipynb #3813d83b
 from __future__ import annotations
-import os
+import contextlib, os, sys
 from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd, cv2
-from .core import EMOTIONS, EmoNbError, readings, no_reading, concat_readings, load_keras_model, read_card, load_tflite_model
-from .data import IMAGE_EXTS
+from .core import EMOTIONS, EmoNbError, readings, no_reading, concat_readings, load_keras_model, read_card, load_tflite_model, needs_extra
+from .data import IMAGE_EXTS, VIDEO_EXTS, AUDIO_EXTS
 
 # %% auto #0
-__all__ = ['FACE_MODEL', 'to_gray', 'HaarDetector', 'face_crops', 'load_face_model', 'classify_faces', 'predict_faces',
-           'frame_faces', 'read_image', 'face_saliency', 'plot_saliency', 'iter_frames', 'iou', 'FaceTracker',
-           'face_timeline']
+__all__ = ['FACE_MODEL', 'MIN_CROP', 'to_gray', 'HaarDetector', 'face_crops', 'load_face_model', 'classify_faces',
+           'predict_faces', 'frame_faces', 'read_image', 'face_saliency', 'plot_saliency', 'iter_frames', 'iou',
+           'FaceTracker', 'face_timeline']
 
 # %% ../nbs/30_face.ipynb #9d45e3be
 def to_gray(img, # an image array: (h, w), (h, w, 1), (h, w, 3) or (h, w, 4); any numeric dtype
@@ -89,7 +89,16 @@ def classify_faces(crops:np.ndarray, # (n, 48, 48) uint8 faces
     return run(x) if not mirror else run(np.concatenate([x, x[:, :, ::-1]])).reshape(2, len(x), -1).mean(0)
 
 @lru_cache(maxsize=2)
-def _face_tflite(name): return load_tflite_model(name, threads=2)
+def _face_tflite(name):
+    with _quiet_stderr(): return load_tflite_model(name, threads=2)  # no "INFO: Created TensorFlow Lite XNNPACK delegate" line
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    "Point file descriptor 2 at /dev/null for the block: C libraries' banners go nowhere, Python's own stderr is flushed first."
+    sys.stderr.flush()
+    saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try: os.dup2(null, 2); yield
+    finally: os.dup2(saved, 2); os.close(saved); os.close(null)
 
 # %% ../nbs/30_face.ipynb #eae7d8f5
 def predict_faces(image, # an image array, or a path to an image file
@@ -99,12 +108,16 @@ def predict_faces(image, # an image array, or a path to an image file
                   crops:bool=False, # the image is already a face crop: no detection
                   detector=None, # default: a `HaarDetector`
                  ) -> pd.DataFrame:
-    "Emotion readings for each face in an image; one *no reading* row if none is found."
+    "Emotion readings for each face in an image (or a list of images); one *no reading* row if none is found."
+    if isinstance(image, (list, tuple)) and all(isinstance(i, (str, Path, np.ndarray)) for i in image):
+        return concat_readings([_one_image(i, source, start, end, rgb, crops, detector) for i in image])
     if isinstance(image, (str, Path)):
         source = source or str(image)
         image = read_image(image)
     source = source if source is not None else 'image'
     gray = to_gray(image, rgb)
+    if crops and min(gray.shape) < MIN_CROP:
+        return no_reading('face', source, f'face too small ({gray.shape[1]}×{gray.shape[0]} px; a crop needs {MIN_CROP} px a side)', start, end)
     boxes, probs = frame_faces(gray, detector, crops)
     if not len(boxes): return no_reading('face', source, 'no face', start, end)
     return _face_readings(boxes, probs, source, start, end)
@@ -128,6 +141,14 @@ def _face_readings(boxes, probs, source, start=None, end=None, **extra):
     return readings(probs, 'face', source, start, end, reason=np.where(none, 'no face', ''), x=boxes[:, 0].round(1),
                     y=boxes[:, 1].round(1), w=boxes[:, 2].round(1), h=boxes[:, 3].round(1), score=boxes[:, 4], **extra)
 
+MIN_CROP = 16  # the smallest face crop read, pixels a side (the network reads 48)
+
+def _one_image(image, source, start, end, rgb, crops, detector):
+    "One item of a list given to `predict_faces`: its readings, or a *no reading* row saying why it cannot be read."
+    src = source if source is not None else str(image) if isinstance(image, (str, Path)) else 'image'
+    try: return predict_faces(image, src, start, end, rgb, crops, detector)
+    except EmoNbError as e: return no_reading('face', src, str(e), start, end)
+
 @lru_cache(maxsize=1)
 def _detector(): return HaarDetector()
 
@@ -135,7 +156,11 @@ def read_image(path) -> np.ndarray:
     "An image file as an array (any bit depth and channels kept); a clear error if it cannot be read."
     path = Path(path)
     if not path.is_file(): raise EmoNbError(f"{path}: no such file")
-    img = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
+    if path.suffix.lower() in VIDEO_EXTS: raise EmoNbError(f"{path}: a video, not an image; read its faces over time with `emo-nb analyze {path}` (or face_timeline)")
+    if path.suffix.lower() in AUDIO_EXTS: raise EmoNbError(f"{path}: a sound file, not an image; read it with `emo-nb predict speech {path}`")
+    try: data = np.fromfile(path, np.uint8)
+    except OSError as e: raise EmoNbError(f"{path}: cannot read ({e.strerror or e})") from None
+    img = cv2.imdecode(data, cv2.IMREAD_UNCHANGED) if len(data) else None  # from memory: no OpenCV "[ WARN ]" lines on stderr
     if img is None: raise EmoNbError(f"{path}: cannot read this image (corrupt, or not an image)")
     return img
 
@@ -145,7 +170,9 @@ def face_saliency(crop:np.ndarray, # a (48, 48) uint8 face crop
                   name:str=FACE_MODEL
                  ) -> tuple[np.ndarray, str, float]:
     "A Grad-CAM map (48×48, 0 to 1) of where the network finds `emotion`, the emotion, and its probability."
-    import tensorflow as tf, keras
+    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
+    tf = needs_extra('tensorflow', 'train', 'plot_saliency (Grad-CAM)')
+    keras = needs_extra('keras', 'train', 'plot_saliency (Grad-CAM)')
     net, classes = load_face_model(name)
     if emotion is not None and emotion not in classes: raise EmoNbError(f"the face model cannot explain {emotion!r}; it knows {classes}")
     last = [l for l in net.layers if isinstance(l, keras.layers.ReLU)][-1]
@@ -187,6 +214,7 @@ def iter_frames(path, # a video file (MP4, FLV, AVI, WebM, …)
     "Yield (seconds, frame) pairs from a video at about `fps` frames per second."
     import av
     path = Path(path)
+    if fps is not None and not fps > 0: raise EmoNbError(f"fps must be a positive number (or None for every frame), got {fps}")
     if not path.is_file(): raise EmoNbError(f"{path}: no such file")
     try: container = av.open(str(path))
     except av.FFmpegError as e: raise EmoNbError(f"{path}: cannot open as a video ({e.strerror or e})") from None
