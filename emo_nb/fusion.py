@@ -42,13 +42,16 @@ def fuse(rd:pd.DataFrame, # readings of several modalities (the package's layout
          end:float|None=None # the grid's end (default: the last reading's end)
         ) -> pd.DataFrame:
     "Fused readings, one per grid cell, from all modalities' readings."
+    if not (np.isfinite(step) and step > 0): raise EmoNbError(f"step must be a positive number of seconds, got {step}")
+    if not 0 <= smooth < 1: raise EmoNbError(f"smooth must be from 0 to below 1, got {smooth}")
+    if end is not None and not (np.isfinite(end) and end > 0): raise EmoNbError(f"end must be a positive number of seconds, got {end}")
     rd = check_readings(rd)
     rd = rd[rd.modality != 'fused']
     mods = [m for m in ('face', 'speech', 'text') if (rd.modality == m).any()]
     w = (weights if weights is not None else reliability(mods)).reindex(index=mods, columns=list(EMOTIONS))
     t_end = end if end is not None else np.nanmax(rd.end.to_numpy(float), initial=step)
     edges = np.arange(0, max(t_end, step) + 1e-9, step)
-    if edges[-1] < t_end: edges = np.append(edges, edges[-1] + step)
+    if edges[-1] < t_end - 1e-9: edges = np.append(edges, t_end)  # a shorter last cell: the grid ends where the recording does
     n = len(edges) - 1
     num, den = np.zeros((n, len(EMOTIONS))), np.zeros((n, len(EMOTIONS)))
     conf = reading_confidence(rd)
