@@ -4,11 +4,11 @@
 
 # %% ../nbs/41_analyze.ipynb #0e6ae499
 from __future__ import annotations
-import os, re
+import contextlib, math, os, re, signal, sys, threading
 from collections import namedtuple
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import EMOTIONS, EmoNbError, concat_readings
+from .core import EMOTIONS, EmoNbError, concat_readings, needs_extra
 from .data import AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS, read_text
 from .text import predict_text
 from .speech import speech_timeline, predict_speech
@@ -16,8 +16,8 @@ from .face import face_timeline, predict_faces, iter_frames
 from .fusion import fuse, valence_arousal
 
 # %% auto #0
-__all__ = ['Analysis', 'EMOTION_COLORS', 'read_transcript', 'media_kind', 'analyze', 'summarize', 'analyze_many', 'plot_timeline',
-           'plot_summary', 'plot_frames']
+__all__ = ['Analysis', 'EMOTION_COLORS', 'read_transcript', 'media_kind', 'analyze', 'check_positive', 'media_length',
+           'summarize', 'analyze_many', 'plot_timeline', 'plot_summary', 'plot_frames']
 
 # %% ../nbs/41_analyze.ipynb #1258171b
 _TIME = r'(?:(\d+):)?(\d\d):(\d\d)[,.](\d{3})'  # WebVTT may leave out the hours
@@ -26,7 +26,8 @@ _CUE = re.compile(_TIME + r'\s*-->\s*' + _TIME)
 def read_transcript(path # an .srt or .vtt file, or a plain .txt (no times)
                    ) -> pd.DataFrame:
     "Cues of a transcript as rows of start, end (seconds) and text."
-    raw = read_text(path)
+    try: raw = read_text(path)
+    except OSError as e: raise EmoNbError(f"{path}: cannot read ({e.strerror or e})") from None
     if Path(path).suffix.lower() not in ('.srt', '.vtt'):
         return pd.DataFrame({'start': [np.nan], 'end': [np.nan], 'text': [raw.strip()]})
     rows = []
@@ -49,6 +50,8 @@ def media_kind(path) -> str:
     if not p.exists(): raise EmoNbError(f"{p}: no such file")
     if p.is_dir(): raise EmoNbError(f"{p}: a folder; analyze one recording at a time (or use analyze_many)")
     if p.stat().st_size == 0: raise EmoNbError(f"{p}: empty file")
+    try: open(p, 'rb').close()
+    except OSError as e: raise EmoNbError(f"{p}: cannot read ({e.strerror or e})") from None
     for kind, exts in (('video', VIDEO_EXTS), ('audio', AUDIO_EXTS), ('image', IMAGE_EXTS)):
         if p.suffix.lower() in exts: return kind
     raise EmoNbError(f"{p}: unknown format {p.suffix!r}; expected video {VIDEO_EXTS}, audio {AUDIO_EXTS} or image {IMAGE_EXTS}")
@@ -63,35 +66,71 @@ def analyze(media=None, # a video, audio or image file (or None for text alone)
             progress:bool=True # tqdm bars on stderr
            ) -> Analysis:
     "Read every available modality of a recording, fuse them, and summarise."
+    for name, v in (('fps', fps), ('hop', hop), ('step', step)): check_positive(name, v)
     if media is None and text is None and transcript is None: raise EmoNbError("nothing to analyze: give media, text or a transcript")
     parts, notes, duration = [], [], None
     if media is not None:
         kind = media_kind(media)
         if kind == 'image': parts.append(predict_faces(media))
-        if kind == 'video':
-            faces = face_timeline(media, fps, progress=progress)
-            parts.append(faces); duration = float(faces.end.max())
-            if faces.label.isna().all(): notes.append('face: no face in any frame')
-        if kind in ('video', 'audio'):
-            try:
-                sp = speech_timeline(media, hop=hop, progress=progress)
-                if not len(sp):  # shorter than one window: read it whole
-                    sp = predict_speech(media)
-                parts.append(sp); duration = max(duration or 0, float(sp.end.max()))
-                if sp.label.isna().all(): notes.append('speech: no voice (silence or noise throughout)')
-            except EmoNbError as e: notes.append(f'speech: {e}')
+        else: parts, notes, duration = _read_media(media, kind, fps, hop, progress)
     if text is not None: parts.append(predict_text([text]))
     if transcript is not None:
         cues = read_transcript(transcript)
         t = predict_text(list(cues.text)); t['start'], t['end'] = cues.start.to_numpy(), cues.end.to_numpy()
         parts.append(t)
     rd = concat_readings(parts)
+    if duration is not None: rd['end'] = rd.end.clip(upper=duration)  # a last frame's span ends with the recording
     if rd.label.notna().any():
         fused = fuse(rd, step=step, end=duration)
         fused[['valence', 'arousal']] = valence_arousal(fused)
         rd = concat_readings([rd, fused])
     else: notes.append('no modality gave a reading')
     return Analysis(rd, summarize(rd), notes)
+
+# %% ../nbs/41_analyze.ipynb #2409ac2c
+def check_positive(name:str, # the setting's name, for the message
+                   value # its value
+                  ) -> float:
+    "`value` if it is a positive, finite number; else a clear error naming `name`."
+    try: ok = math.isfinite(value) and value > 0
+    except TypeError: ok = False
+    if not ok: raise EmoNbError(f"{name} must be a positive number, got {value!r}")
+    return value
+
+def media_length(path) -> float|None:
+    "A video or audio file's length in seconds as its header gives it (None if it gives none or cannot be opened)."
+    import av
+    try:
+        with av.open(str(path)) as c:
+            if c.duration: return c.duration / av.time_base
+            ds = [float(s.duration * s.time_base) for s in c.streams if s.duration and s.time_base]
+            return max(ds) if ds else None
+    except (av.FFmpegError, OSError): return None
+
+def _read_media(media, kind, fps, hop, progress):
+    "Face and speech readings of a video or audio file, notes, and its length; an error if nothing can be decoded."
+    parts, notes, errors, length = [], [], [], media_length(media)
+    read = {}
+    if kind == 'video':
+        try:
+            faces = face_timeline(media, fps, progress=progress)
+            parts.append(faces); read['video'] = float(faces.start.max()) + 1 / fps
+            if faces.label.isna().all(): notes.append('face: no face in any frame')
+        except EmoNbError as e: errors.append(f'face: {e}')
+    try:
+        sp = speech_timeline(media, hop=hop, progress=progress)
+        if not len(sp): sp = predict_speech(media)  # shorter than one window: read it whole
+        parts.append(sp); read['sound'] = float(sp.end.max()) + (hop if len(sp) > 1 else 0)
+        if sp.label.isna().all(): notes.append('speech: no voice (silence or noise throughout)')
+    except EmoNbError as e: errors.append(f'speech: {e}')
+    if not parts: raise EmoNbError(f"{media}: nothing could be decoded ({'; '.join(e.replace(f'{media}: ', '') for e in errors)})")
+    notes += errors
+    read_to = max(float(p.end.max()) for p in parts)
+    duration = length if length and length - read_to > 0.5 else min(read_to, length or read_to)  # a header's few ms of codec padding are no gap
+    for what, got in read.items():
+        if length and got < length - 1.0:
+            notes.append(f'{what}: read {got:.1f} s of the {length:.1f} s its header gives (the file breaks off: truncated or damaged?)')
+    return parts, notes, duration
 
 # %% ../nbs/41_analyze.ipynb #1498456f
 def summarize(rd:pd.DataFrame # readings, several modalities
@@ -120,6 +159,30 @@ def _analyze_one(path:str, out:str, kwargs:dict) -> tuple[str, str, float]:
     except Exception as e:  # recorded per input: one bad file must not stop a corpus
         return 'failed', f'{type(e).__name__}: {e}', time.perf_counter() - t
 
+def _worker_init():
+    "In each local worker: die with the parent (Linux), so that a killed batch leaves no process behind."
+    if sys.platform.startswith('linux'):
+        import ctypes
+        try: ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError): pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+def _stop_pool(pool):
+    "End a process pool now: cancel what has not started and terminate its workers."
+    procs = list((getattr(pool, '_processes', None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs: p.terminate()
+    for p in procs: p.join(5)
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    "Within the block, SIGTERM raises KeyboardInterrupt (in the main thread), so cleanup code runs."
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    def stop(signum, frame): raise KeyboardInterrupt('SIGTERM')
+    old = signal.signal(signal.SIGTERM, stop)
+    try: yield
+    finally: signal.signal(signal.SIGTERM, old)
+
 def _outputs(paths, out_dir):
     "One output name per input: its stem, made unique with a short hash when two inputs share a stem."
     import hashlib
@@ -136,29 +199,42 @@ def analyze_many(paths, # recordings to analyze
                 ) -> pd.DataFrame:
     "Analyze many recordings, one output file each; resumable; failures recorded per input."
     from tqdm.auto import tqdm
+    if workers is not None and (not isinstance(workers, int) or workers < 1): raise EmoNbError(f"workers must be a whole number of at least 1, got {workers!r}")
+    for k in ('fps', 'hop', 'step'):
+        if k in kwargs: check_positive(k, kwargs[k])
     paths = [str(p) for p in paths]
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     outs = [str(o) for o in _outputs(paths, out_dir)]
     rows = {p: dict(input=p, output=o, status='skipped', error='', seconds=0.0) for p, o in zip(paths, outs) if Path(o).exists()}
     todo = [(p, o) for p, o in zip(paths, outs) if p not in rows]
-    if todo:
-        if client is not None:
-            from dask.distributed import Client, as_completed
-            client = Client(client) if isinstance(client, str) else client
-            futs = {client.submit(_analyze_one, p, o, kwargs, pure=False): (p, o) for p, o in todo}
-            done = as_completed(futs)
-        else:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor, as_completed
-            pool = ProcessPoolExecutor(workers or os.cpu_count(), mp_context=multiprocessing.get_context('spawn'))  # no fork of a threaded parent
-            futs = {pool.submit(_analyze_one, p, o, kwargs): (p, o) for p, o in todo}
-            done = as_completed(futs)
-        for f in tqdm(done, total=len(futs), desc='recordings', disable=not progress):
-            p, o = futs[f]; status, err, secs = f.result()
-            rows[p] = dict(input=p, output=o, status=status, error=err, seconds=round(secs, 2))
-        if client is None: pool.shutdown()
+    pool, stopped = None, None
+    try:
+        with _sigterm_as_interrupt():
+            if todo and client is not None:
+                dd = needs_extra('dask.distributed', 'scale', 'analyze_many on a Dask cluster')
+                client = dd.Client(client) if isinstance(client, str) else client
+                futs = {client.submit(_analyze_one, p, o, kwargs, pure=False): (p, o) for p, o in todo}
+                done = dd.as_completed(futs)
+            elif todo:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor, as_completed
+                pool = ProcessPoolExecutor(min(workers or os.cpu_count(), len(todo)), mp_context=multiprocessing.get_context('spawn'),  # no fork of a threaded parent
+                                           initializer=_worker_init)
+                futs = {pool.submit(_analyze_one, p, o, kwargs): (p, o) for p, o in todo}
+                done = as_completed(futs)
+            for f in tqdm(done, total=len(futs), desc='recordings', disable=not progress) if todo else []:
+                p, o = futs[f]; status, err, secs = f.result()
+                rows[p] = dict(input=p, output=o, status=status, error=err, seconds=round(secs, 2))
+    except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: keep what is finished, stop the rest
+        stopped = e
+        if client is not None and todo: client.cancel(list(futs))
+    finally:
+        if pool is not None: _stop_pool(pool) if stopped else pool.shutdown()
+    for p, o in zip(paths, outs):
+        rows.setdefault(p, dict(input=p, output=o, status='interrupted', error='stopped before it finished; run again to resume', seconds=0.0))
     manifest = pd.DataFrame([rows[p] for p in paths])
     manifest.to_csv(out_dir/'analyze_many.csv', index=False)
+    if stopped is not None: raise stopped
     return manifest
 
 # %% ../nbs/41_analyze.ipynb #3b1670b2
