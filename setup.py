@@ -6,8 +6,13 @@ config = ConfigParser(delimiters=['='])
 config.read('settings.ini', encoding='utf-8')
 cfg = config['DEFAULT']
 
-requirements = shlex.split(cfg.get('requirements', ''))
-dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+def reqs(key): return shlex.split(cfg.get(key, ''))
+requirements = reqs('requirements')  # the library: inference on text, speech and faces, the CLI; no TensorFlow
+# extras: live (widgets in JupyterLab), train (TensorFlow/keras), scale (Dask cluster, Parquet);
+# dev holds them all plus the test and notebook tools, so '.[dev]' runs the whole test suite; all is the same set
+extras = {k: reqs(f'{k}_requirements') for k in ('live', 'train', 'scale')}
+extras['dev'] = extras['live'] + extras['train'] + extras['scale'] + reqs('dev_requirements')
+extras['all'] = list(extras['dev'])
 
 setuptools.setup(
     name=cfg['lib_name'], version=cfg['version'], description=cfg['description'],
@@ -19,7 +24,7 @@ setuptools.setup(
     package_data={'emo_nb': ['models/*/*']},
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require=extras,
     python_requires='>=' + cfg['min_python'],
     long_description=open('README.md', encoding='utf-8').read(),
     long_description_content_type='text/markdown',
