@@ -6,15 +6,18 @@
 from __future__ import annotations
 import sys, time
 from collections import deque
-import numpy as np, pandas as pd, cv2, traitlets, anywidget
-from .core import EMOTIONS, EmoNbError, concat_readings
+import numpy as np, pandas as pd, cv2
+from .core import EMOTIONS, EmoNbError, concat_readings, needs_extra
+anywidget = needs_extra('anywidget', 'live', 'emo_nb.live')  # the widget stack comes with the 'live' extra
+traitlets = needs_extra('traitlets', 'live', 'emo_nb.live')
 from .text import predict_text
 from .speech import SpeechStream
 from .face import frame_faces, FaceTracker, _face_readings, to_gray
 from .fusion import fuse
 
 # %% auto #0
-__all__ = ['CaptureWidget', 'LiveSession', 'from_ipywebrtc', 'bars_html', 'strip_html', 'draw_faces', 'demo']
+__all__ = ['anywidget', 'traitlets', 'CaptureWidget', 'LiveSession', 'from_ipywebrtc', 'bars_html', 'strip_html', 'draw_faces',
+           'demo']
 
 # %% ../nbs/50_live.ipynb #8b8ee881
 _ESM = r"""
