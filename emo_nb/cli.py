@@ -4,7 +4,7 @@
 
 # %% ../nbs/60_cli.ipynb #346178d4
 from __future__ import annotations
-import argparse, sys
+import argparse, math, re, sys
 from pathlib import Path
 import pandas as pd
 from .core import EMOTIONS, EmoNbError
@@ -12,11 +12,12 @@ from .data import read_text, list_files, AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS
 from .text import predict_text
 from .speech import predict_speech
 from .face import predict_faces
-from .core import no_reading
+from .core import no_reading, needs_extra
 from .analyze import analyze, analyze_many, plot_timeline
 
 # %% auto #0
-__all__ = ['OUT_COLS', 'PREDICTORS', 'to_output', 'gather_texts', 'gather_paths', 'parser', 'write_output', 'run_analyze', 'main']
+__all__ = ['OUT_COLS', 'PREDICTORS', 'PLOT_SUFFIXES', 'to_output', 'gather_texts', 'gather_paths', 'positive', 'parser',
+           'check_out', 'write_output', 'run_analyze', 'main', 'run_analyze_many']
 
 # %% ../nbs/60_cli.ipynb #e131c8d5
 OUT_COLS = ('input', 'label') + EMOTIONS
@@ -35,11 +36,30 @@ def gather_texts(texts, # texts given as arguments
                  encoding=None # the file's encoding, if not UTF-8
                 ) -> list[str]:
     "The texts to read, from arguments and/or a file; an error if there are none."
-    out = list(texts or [])
-    if file == '-': out += sys.stdin.read().splitlines()
-    elif file: out += read_text(file, encoding).rstrip('\n').split('\n')
-    if not out: raise EmoNbError("no text to read: give texts as arguments or --file FILE (- for stdin)")
+    out = list(texts or []) + (_lines(_read_texts(file, encoding)) if file else [])
+    if not out: raise EmoNbError(f"no text to read{' (' + ('stdin' if file == '-' else str(file)) + ' is empty)' if file else ''}: "
+                                 "give texts as arguments or --file FILE (- for stdin)")
     return out
+
+def _lines(raw:str) -> list[str]:
+    "One text per line; blank lines kept (line numbers match rows), no row for the end of the last line."
+    lines = raw.replace('\r\n', '\n').split('\n')
+    return lines[:-1] if lines[-1] == '' else lines
+
+def _read_texts(file, encoding):
+    "The whole of a text file, or of stdin for '-', decoded as the command's --encoding says."
+    try:
+        if file != '-': return read_text(file, encoding)
+        if not hasattr(sys.stdin, 'buffer'): return sys.stdin.read()
+        raw = sys.stdin.buffer.read()
+        try: return raw.decode(encoding or 'utf-8-sig')
+        except UnicodeDecodeError as e: raise EmoNbError(f"stdin: not {encoding or 'utf-8'} text (byte {raw[e.start]:#04x} at offset {e.start})") from None
+        except LookupError: raise EmoNbError(f"unknown encoding {encoding!r}") from None
+    except OSError as e: raise EmoNbError(f"{file}: cannot read ({e.strerror or e})") from None
+    except LookupError: raise EmoNbError(f"unknown encoding {encoding!r}") from None
+    except EmoNbError as e:
+        msg = re.sub(r"; pass encoding=.*$", "", str(e))
+        raise EmoNbError(msg + ("; give --encoding latin-1 (or the file's encoding)" if ' text (byte ' in msg else '')) from None
 
 # %% ../nbs/60_cli.ipynb #b2e42744
 def gather_paths(paths, # files or folders
@@ -62,19 +82,30 @@ def _speech(a):
     return predict_speech(paths, same_speaker=a.same_speaker), [str(p) for p in paths]
 
 def _face(a):
-    rows, inputs = [], []
-    for p in gather_paths(a.paths, IMAGE_EXTS):
-        try: r = predict_faces(p, crops=a.crops)
-        except EmoNbError as e: r = no_reading('face', str(p), str(e))
-        rows.append(r); inputs += [str(p)] * len(r)
-    return pd.concat(rows, ignore_index=True), inputs
+    rd = predict_faces(gather_paths(a.paths, IMAGE_EXTS), crops=a.crops)  # one or more rows per image, in order
+    return rd, list(rd.source)
 
 PREDICTORS = dict(text=_text, face=_face, speech=_speech)
 
 # %% ../nbs/60_cli.ipynb #606dfd7a
+class _Parser(argparse.ArgumentParser):
+    "An argument parser whose errors are one line, as every other `emo-nb` error is."
+    def error(self, message):
+        self.exit(2, f"emo-nb: error: {message} (see {self.prog} --help)\n")
+
+def positive(kind=float):
+    "An argparse type: a finite number above zero (`kind` float or int)."
+    def conv(s):
+        try: v = kind(s)
+        except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a{'n integer' if kind is int else ' number'}") from None
+        if not (math.isfinite(v) and v > 0): raise argparse.ArgumentTypeError(f"must be a positive number, got {s}")
+        return v
+    conv.__name__ = kind.__name__
+    return conv
+
 def parser() -> argparse.ArgumentParser:
     "The `emo-nb` argument parser."
-    p = argparse.ArgumentParser(prog='emo-nb', description='Emotion recognition from text, speech and faces.')
+    p = _Parser(prog='emo-nb', description='Emotion recognition from text, speech and faces.')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     pr = sub.add_parser('predict', help='read emotions from texts, face images or speech files',
                         description='One output row per input, in input order: input, label, then a probability per emotion.')
@@ -99,16 +130,29 @@ def parser() -> argparse.ArgumentParser:
     an.add_argument('--transcript', metavar='FILE', help='what was said: .srt or .vtt (timed) or .txt')
     an.add_argument('--out', metavar='FILE', help='write the readings here: .csv, .json or .parquet (default: CSV on stdout)')
     an.add_argument('--plot', metavar='PNG', help='save the timeline figure here')
-    an.add_argument('--fps', type=float, default=5.0, help='video frames read per second (default 5)')
+    an.add_argument('--fps', type=positive(float), default=5.0, help='video frames read per second (default 5)')
     am = sub.add_parser('analyze-many', help='analyze many recordings, one readings file each (resumable)',
                         description='Writes DIR/<name>.csv per recording and DIR/analyze_many.csv; done inputs are skipped, failures recorded.')
     am.add_argument('paths', nargs='+', metavar='PATH', help='recordings, or folders of them (read recursively)')
     am.add_argument('--out-dir', required=True, metavar='DIR')
-    am.add_argument('--workers', type=int, help='local processes (default: the number of cores)')
+    am.add_argument('--workers', type=positive(int), help='local processes (default: the number of cores)')
     am.add_argument('--scheduler', metavar='ADDRESS', help='a Dask scheduler address, e.g. tcp://10.0.0.5:8786: run on that cluster')
     return p
 
 # %% ../nbs/60_cli.ipynb #05689c77
+PLOT_SUFFIXES = ('.png', '.pdf', '.svg', '.jpg', '.jpeg')
+
+def check_out(path, # where an output will be written (None: stdout)
+              suffixes=None, # the suffixes allowed, if restricted
+              option:str='--out' # the option that named it, for the message
+             ):
+    "Refuse, before any work, an output whose folder does not exist or whose suffix is not one of `suffixes`."
+    if path is None: return
+    p = Path(path)
+    if suffixes and p.suffix.lower() not in suffixes: raise EmoNbError(f"{p}: give {option} a {', '.join(suffixes[:-1])} or {suffixes[-1]} file")
+    if p.is_dir(): raise EmoNbError(f"{p}: {option} names a folder; give a file name")
+    if not p.parent.is_dir(): raise EmoNbError(f"{p}: {option}'s folder {p.parent} does not exist; create it first")
+
 def write_output(df:pd.DataFrame, fmt:str='csv', out=None):
     "Write the output table as CSV or JSON records to `out` (a path) or stdout."
     text = df.to_csv(index=False) if fmt == 'csv' else df.to_json(orient='records', indent=None) + '\n'
@@ -117,15 +161,16 @@ def write_output(df:pd.DataFrame, fmt:str='csv', out=None):
 
 def run_analyze(a) -> int:
     "The `analyze` sub-command: readings to a file or stdout, summary and notes to stderr, an optional figure."
-    res = analyze(a.media, a.text, a.transcript, fps=a.fps)
+    check_out(a.out, ('.csv', '.json', '.parquet')); check_out(a.plot, PLOT_SUFFIXES, '--plot')
+    if a.out and a.out.lower().endswith('.parquet'): needs_extra('pyarrow', 'scale', 'Parquet output')
+    res = analyze(a.media, a.text, a.transcript, fps=a.fps, progress=_tty())
     for n in res.notes: print(f"emo-nb: note: {n}", file=sys.stderr)
-    print(res.summary.round(2).to_string(index=False), file=sys.stderr)
+    if len(res.summary): print(res.summary.round(2).to_string(index=False), file=sys.stderr)
     out, rd = a.out and Path(a.out), res.readings
     if out is None: sys.stdout.write(rd.to_csv(index=False))
     elif out.suffix.lower() == '.parquet': rd.assign(label=rd.label.astype('string')).to_parquet(out, index=False)
     elif out.suffix.lower() == '.json': out.write_text(rd.to_json(orient='records') + '\n')
-    elif out.suffix.lower() == '.csv': rd.to_csv(out, index=False)
-    else: raise EmoNbError(f"{out}: give --out a .csv, .json or .parquet file")
+    else: rd.to_csv(out, index=False)
     if a.plot: plot_timeline(rd, Path(a.media).name if a.media else 'text').savefig(a.plot, dpi=100)
     return 0
 
@@ -135,11 +180,8 @@ def main(argv=None # arguments (default: sys.argv[1:])
     a = parser().parse_args(argv)
     try:
         if a.command == 'analyze': return run_analyze(a)
-        if a.command == 'analyze-many':
-            m = analyze_many(gather_paths(a.paths, VIDEO_EXTS + AUDIO_EXTS), a.out_dir, a.workers, a.scheduler)
-            print(m.status.value_counts().to_string(), file=sys.stderr)
-            sys.stdout.write(m.to_csv(index=False))
-            return 1 if (m.status == 'failed').any() else 0
+        if a.command == 'analyze-many': return run_analyze_many(a)
+        check_out(a.out)
         rd, inputs = PREDICTORS[a.modality](a)
         for i, (inp, r) in enumerate(zip(inputs, rd.get('reason', [''] * len(rd)))):
             if r: print(f"emo-nb: no reading for input {i + 1} ({str(inp)[:40]!r}): {r}", file=sys.stderr)
@@ -148,3 +190,21 @@ def main(argv=None # arguments (default: sys.argv[1:])
     except EmoNbError as e:
         print(f"emo-nb: error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # a file the package did not expect to be unreadable: still one line
+        print(f"emo-nb: error: {e.filename + ': ' if e.filename else ''}{e.strerror or e}", file=sys.stderr)
+        return 2
+
+def _tty() -> bool:
+    "Progress bars only for a person watching a terminal: a log or a pipe gets the package's own lines."
+    return sys.stderr.isatty()
+
+def run_analyze_many(a) -> int:
+    "The `analyze-many` sub-command: the manifest on stdout, counts on stderr; 1 if any input failed, 143/130 if stopped."
+    if a.scheduler: needs_extra('dask.distributed', 'scale', 'analyze-many --scheduler')
+    try: m = analyze_many(gather_paths(a.paths, VIDEO_EXTS + AUDIO_EXTS), a.out_dir, a.workers, a.scheduler, progress=_tty())
+    except KeyboardInterrupt as e:
+        print(f"emo-nb: stopped; finished recordings are kept in {a.out_dir} (see analyze_many.csv); run the same command to resume", file=sys.stderr)
+        return 143 if str(e) == 'SIGTERM' else 130
+    print(m.status.value_counts().to_string(), file=sys.stderr)
+    sys.stdout.write(m.to_csv(index=False))
+    return 1 if (m.status == 'failed').any() else 0
