@@ -242,24 +242,88 @@ EMOTION_COLORS = dict(neutral='#9e9e9e', calm='#80cbc4', happy='#fdd835', sad='#
                       fearful='#8e24aa', disgust='#43a047', surprised='#fb8c00')
 
 def plot_timeline(rd:pd.DataFrame, # readings of a recording (from `analyze`)
-                  title:str='' # a title for the figure
+                  title:str='', # a title for the figure
+                  end:float|None=None # the recording's length (default: the last reading's end)
                  ):
-    "Stacked emotion probabilities over time, one panel per modality and one for the fused reading."
+    "Emotion probabilities over time, one panel per modality and one fused; bars for a still image or text alone."
     import matplotlib.pyplot as plt
     mods = [m for m in ('face', 'speech', 'text', 'fused') if (rd.modality == m).any()]
-    fig, axs = plt.subplots(len(mods), 1, figsize=(10, 1.7 * len(mods) + .6), sharex=True, squeeze=False)
-    t_end = np.nanmax(rd.end.to_numpy(float), initial=1.0)
+    if not rd[rd.modality != 'fused'].start.notna().any(): return _plot_bars(rd, mods, title)  # a still image, text alone: no time line
+    t_end = end or float(np.nanmax(rd.end.to_numpy(float)))
+    unit, scale = ('minutes', 60) if t_end > 120 else ('seconds', 1)
+    span = _nice_step(t_end / 300) if t_end > 120 else None  # long recordings: readings averaged over spans
+    fig, axs = plt.subplots(len(mods), 1, figsize=(11, 1.5 * len(mods) + .9), sharex=True, squeeze=False)
     for ax, m in zip(axs[:, 0], mods):
-        g = rd[rd.modality == m]
-        if m == 'face' and 'face_id' in g and g.face_id.notna().any(): g = g[g.face_id.fillna(-1) == g.face_id.dropna().mode()[0]]
-        g = g.assign(start=g.start.fillna(0), end=g.end.fillna(t_end)).sort_values('start')
-        t = np.column_stack([g.start, g.end]).reshape(-1)
-        p = np.nan_to_num(np.repeat(g[list(EMOTIONS)].to_numpy(float), 2, axis=0))
-        ax.stackplot(t, p.T, colors=[EMOTION_COLORS[e] for e in EMOTIONS], labels=EMOTIONS, step=None)
-        ax.set_ylim(0, 1); ax.set_ylabel(m, rotation=0, ha='right', va='center'); ax.set_yticks([0, .5, 1])
-    axs[0, 0].legend(loc='upper left', bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-    axs[-1, 0].set_xlabel('seconds'); axs[0, 0].set_xlim(0, t_end)
+        g = _main_face(rd[rd.modality == m])
+        emos = [e for e in EMOTIONS if g[e].notna().any()]
+        ok = g[g.label.notna()]
+        ax.set_ylim(0, 1); ax.set_yticks([0, .5, 1]); ax.set_ylabel(m, rotation=0, ha='right', va='center')
+        if not len(ok):
+            ax.text(.5, .5, _why_empty(g), transform=ax.transAxes, ha='center', va='center', color='0.35'); continue
+        x, p = _steps(ok, emos, t_end, span)
+        ax.stackplot(x / scale, p.T, colors=[EMOTION_COLORS[e] for e in emos], labels=emos)
+        h, l = ax.get_legend_handles_labels()
+        ax.legend(h[::-1], l[::-1], loc='upper left', bbox_to_anchor=(1.01, 1.05), fontsize=7, frameon=False)  # top to bottom, as stacked
+    axs[-1, 0].set_xlim(0, t_end / scale)
+    axs[-1, 0].set_xlabel(unit + (f' (each step: the mean of the readings over {span:g} s)' if span else ''))
     fig.suptitle(title or 'emotions over time'); fig.tight_layout()
+    return fig
+
+def _main_face(g):
+    "A modality's rows; for faces, only the face seen most often (a second face would be drawn over the first)."
+    if 'face_id' in g and g.face_id.notna().any(): g = g[g.face_id.fillna(-1) == g.face_id.dropna().mode()[0]]
+    return g
+
+def _nice_step(x):
+    "The smallest of 1, 2, 5, 10, 15, 30, 60 … seconds that is at least `x`."
+    return next((s for s in (1, 2, 5, 10, 15, 30, 60, 120, 300, 600) if s >= x), 600)
+
+def _why_empty(g):
+    "A panel's label when none of its readings has a label: the commonest reason, and how many readings gave it."
+    why = g.reason.replace('', np.nan).dropna() if 'reason' in g else pd.Series(dtype=str)
+    if not len(why): return 'no reading'
+    top = why.value_counts()
+    return f"no reading: {top.index[0]}" + (f" ({top.iloc[0]} of {len(g)} readings)" if len(g) > 1 else '')
+
+def _steps(ok, emos, t_end, span=None):
+    "Stair-step x and probabilities for a stackplot: each reading from its start to its end, overlapping windows cut at the midpoints of their centres; averaged over `span` seconds if given; gaps at zero."
+    s = ok.start.fillna(0).to_numpy(float); e = np.minimum(ok.end.fillna(t_end).to_numpy(float), t_end)
+    p = np.nan_to_num(ok[emos].to_numpy(float))
+    if span:  # each reading counts in the span its centre falls in
+        edges = np.append(np.arange(0, t_end, span), t_end)
+        cell = np.clip(np.searchsorted(edges, (s + e) / 2, side='right') - 1, 0, len(edges) - 2)
+        n = np.bincount(cell, minlength=len(edges) - 1)
+        acc = np.stack([np.bincount(cell, p[:, k], len(edges) - 1) for k in range(len(emos))], 1)
+        keep = n > 0
+        s, e, p = edges[:-1][keep], edges[1:][keep], acc[keep] / n[keep, None]
+    order = np.argsort(s, kind='stable'); s, e, p = s[order], e[order], p[order]
+    lo, hi = s.copy(), e.copy()
+    for i in range(len(s) - 1):  # overlapping neighbours meet halfway between their centres
+        if e[i] > s[i + 1] + 1e-9:
+            b = np.clip(((s[i] + e[i]) + (s[i + 1] + e[i + 1])) / 4, s[i + 1], e[i])
+            hi[i], lo[i + 1] = b, max(b, lo[i + 1])
+    xs, ps, zero = [], [], np.zeros(len(emos))
+    for i in range(len(s)):
+        if lo[i] >= hi[i]: continue
+        if xs and lo[i] > xs[-1] + 1e-9: xs += [xs[-1], lo[i]]; ps += [zero, zero]  # a gap: nothing drawn
+        xs += [lo[i], hi[i]]; ps += [p[i], p[i]]
+    return np.array(xs), np.array(ps).reshape(-1, len(emos))
+
+def _plot_bars(rd, mods, title):
+    "Readings without times (a still image, a typed text): each modality's probabilities as bars, side by side."
+    import matplotlib.pyplot as plt
+    fig, axs = plt.subplots(1, len(mods), figsize=(3.2 * len(mods) + .6, 3.0), sharey=True, squeeze=False)
+    for ax, m in zip(axs[0], mods):
+        g = rd[rd.modality == m]; ok = g[g.label.notna()]
+        emos = [e for e in EMOTIONS if g[e].notna().any()]
+        ax.set_ylim(0, 1)
+        if not len(ok): ax.text(.5, .5, _why_empty(g), transform=ax.transAxes, ha='center', va='center', color='0.35', wrap=True); ax.set_title(m); ax.set_xticks([]); continue
+        p = ok[emos].mean()
+        ax.bar(range(len(emos)), p, color=[EMOTION_COLORS[e] for e in emos])
+        ax.set_xticks(range(len(emos)), emos, rotation=60, fontsize=8)
+        ax.set_title(f"{m}: {p.idxmax()}" + (f' (mean of {len(ok)})' if len(ok) > 1 else ''), fontsize=10)
+    axs[0, 0].set_ylabel('probability')
+    fig.suptitle(title or 'emotions'); fig.tight_layout()
     return fig
 
 # %% ../nbs/41_analyze.ipynb #f4d5d036
