@@ -30,12 +30,17 @@ def char_terms(text:str, # any text
               ) -> list[str]:
     "Character n-grams of each space-padded, lower-cased word (scikit-learn's `char_wb`)."
     out = []
-    for w in text.lower().split():
-        w = f' {w} '
-        for n in range(n_min, n_max + 1):
-            out += [w[i:i + n] for i in range(max(len(w) - n + 1, 1))]
-            if len(w) <= n: break
+    for w in text.lower().split(): out += _word_grams(w, n_min, n_max)
     return out
+
+@lru_cache(maxsize=200_000)
+def _word_grams(w, n_min, n_max):
+    "One word's character n-grams (cached: words repeat, and this loop is most of the time a text takes)."
+    w, out = f' {w} ', []
+    for n in range(n_min, n_max + 1):
+        out += [w[i:i + n] for i in range(max(len(w) - n + 1, 1))]
+        if len(w) <= n: break
+    return tuple(out)
 
 # %% ../nbs/10_text.ipynb #23df6f3a
 class TextModel:
@@ -88,16 +93,31 @@ class TextModel:
         "Per analyzer: (analyzer, known-term counts, weight columns, normalised TF-IDF weights) of `text`."
         out = []
         for analyzer, vocab, idf, offset in self.parts:
-            counts = Counter(t for t in analyzer(text) if t in vocab)
+            counts = {t: c for t, c in Counter(analyzer(text)).items() if t in vocab}  # count in C, then look up each term once
             cols = np.array([vocab[t] for t in counts], dtype=int)
             w = (1 + np.log(np.fromiter(counts.values(), float, len(counts)))) * idf[cols]
             out.append((analyzer, counts, cols + offset, w / np.linalg.norm(w) if len(w) else w))
         return out
 
     def terms(self, text:str) -> tuple[np.ndarray, np.ndarray]:
-        "Weight columns and TF-IDF weights of the terms of `text` that the model knows."
-        parts = self.parts_of(text)
-        return np.concatenate([p[2] for p in parts]), np.concatenate([p[3] for p in parts])
+        "Weight columns and TF-IDF weights of the terms of `text` that the model knows (as `parts_of`, without the term strings)."
+        C, W = [], []
+        for analyzer, vocab, idf, offset in self.parts:
+            ids = self._char_ids(text) if analyzer is char_terms else [vocab[t] for t in analyzer(text) if t in vocab]
+            cols, n = np.unique(np.array(ids, int), return_counts=True)
+            w = (1 + np.log(n)) * idf[cols]
+            C.append(cols + offset); W.append(w / np.linalg.norm(w) if len(w) else w.astype(float))
+        return np.concatenate(C), np.concatenate(W)
+
+    def _char_ids(self, text:str) -> list[int]:
+        "Vocabulary ids of the known character n-grams of `text`, each word's looked up once and kept (most of a text's time otherwise)."
+        cache, vocab, out = self.__dict__.setdefault('_word_ids', {}), self.parts[1][1], []
+        if len(cache) > 200_000: cache.clear()
+        for w in text.lower().split():
+            ids = cache.get(w)
+            if ids is None: ids = cache[w] = [vocab[g] for g in _word_grams(w, 2, 5) if g in vocab]
+            out += ids
+        return out
 
     def known_words(self, text:str) -> list[str]:
         "The words and word pairs of `text` in the model's vocabulary (character n-grams alone are no evidence)."
@@ -107,22 +127,24 @@ class TextModel:
 
     def predict_proba(self, texts) -> np.ndarray:
         "Probabilities over `classes` for each text (the experts' probabilities mixed by the gate, if there are two)."
-        with small_blas(): return np.stack([self._proba(t) for t in texts])
+        texts = list(texts)
+        with small_blas():
+            terms = [self.terms(t) for t in texts]  # every text's terms side by side: one pass over the weights for the batch
+            rows = np.repeat(np.arange(len(texts)), [len(c) for c, _ in terms])
+            cols = np.concatenate([c for c, _ in terms] or [np.zeros(0, int)]); vals = np.concatenate([v for _, v in terms] or [np.zeros(0)])
+            p = self._expert(0, self.coef, self.intercept, rows, cols, vals, texts)
+            if self.alt is None: return p
+            g = 1 / (1 + np.exp(-(np.bincount(rows, self.alt[2][cols] * vals, len(texts)) + self.alt[3])))[:, None]
+            return (1 - g) * p + g * self._expert(1, self.alt[0], self.alt[1], rows, cols, vals, texts)
 
-    def _proba(self, text):
-        cols, vals = self.terms(text)
-        p = self._with_cnn(_softmax(self.coef[:, cols] @ vals + self.intercept), text, 0)
-        g = self.gate(cols, vals)
-        return p if g == 0 else (1 - g) * p + g * self._with_cnn(_softmax(self.alt[0][:, cols] @ vals + self.alt[1]), text, 1)
-
-    def _with_cnn(self, p, text, expert):
-        "An expert's linear probabilities `p`, averaged with its word CNN's if it has one."
-        if self.cnns[expert] is None: return p
-        cnn, w, rows = self.cnns[expert]
-        q = np.zeros_like(p); q[rows] = cnn.predict_proba([text])[0]
+    def _expert(self, k, coef, bias, rows, cols, vals, texts):
+        "Expert `k`'s probabilities for each text: its linear model's, averaged with its word CNN's if it has one."
+        z = np.stack([np.bincount(rows, coef[j, cols] * vals, len(texts)) for j in range(len(coef))], 1) + bias
+        p = np.exp(z - z.max(1, keepdims=True)); p /= p.sum(1, keepdims=True)
+        if self.cnns[k] is None: return p
+        cnn, w, cls = self.cnns[k]
+        q = np.zeros_like(p); q[:, cls] = cnn.predict_proba(texts)
         return (1 - w) * p + w * q
-
-def _softmax(z): e = np.exp(z - z.max()); return e / e.sum()
 
 # %% ../nbs/10_text.ipynb #76caeb00
 BLAS_THREADS = 1  # BLAS threads while the text model runs (None: numpy's own setting)
@@ -173,21 +195,33 @@ class WordCNN:
 
     def features(self, ids:np.ndarray) -> np.ndarray:
         "The max-pooled convolution features of a token sequence."
+        return self.batch_features([ids])[0]
+
+    def batch_features(self, seqs:list) -> np.ndarray:
+        "The features of several token sequences at once: their tokens laid end to end, no convolution reading across a border."
+        lens = np.array([len(i) for i in seqs]); starts = np.r_[0, np.cumsum(lens)[:-1]]
+        ids, doc = np.concatenate(seqs), np.repeat(np.arange(len(seqs)), lens)
         n, out, col = len(ids), [], 0
-        products = self.embedding[ids] @ self.stacked  # each token times each kernel offset
+        uniq, inv = np.unique(ids, return_inverse=True)
+        products = (self.embedding[uniq] @ self.stacked)[inv]  # each token times each kernel offset: one matmul for the batch's distinct tokens
         for kernel, bias in self.convs:
             width, filters = kernel.shape[0], kernel.shape[2]
             acc = np.tile(bias, (n, 1))
             for shift in range(-((width - 1) // 2), width - (width - 1) // 2):  # output t reads token t + shift ('same' padding)
                 lo, hi = max(0, -shift), min(n, n - shift)
-                if hi > lo: acc[lo:hi] += products[lo + shift:hi + shift, col:col + filters]
+                if hi > lo:
+                    part = products[lo + shift:hi + shift, col:col + filters]
+                    acc[lo:hi] += part if shift == 0 else part * (doc[lo + shift:hi + shift] == doc[lo:hi])[:, None]
                 col += filters
-            out.append(np.maximum(acc, 0).max(0))
-        return np.concatenate(out)
+            out.append(np.maximum.reduceat(np.maximum(acc, 0), starts, axis=0))
+        return np.concatenate(out, 1)
 
-    def predict_proba(self, texts) -> np.ndarray:
-        "Probabilities over `classes` for each text."
-        z = np.stack([self.features(self.ids(t)) for t in texts]) @ self.dense[0] + self.dense[1]
+    def predict_proba(self, texts, batch:int=64) -> np.ndarray:
+        "Probabilities over `classes` for each text, `batch` texts at a time."
+        texts = list(texts)
+        if not texts: return np.zeros((0, len(self.classes)), np.float32)
+        f = np.concatenate([self.batch_features([self.ids(t) for t in texts[i:i + batch]]) for i in range(0, len(texts), batch)])
+        z = f @ self.dense[0] + self.dense[1]
         z = np.exp(z - z.max(1, keepdims=True))
         return z / z.sum(1, keepdims=True)
 
@@ -256,10 +290,12 @@ def predict_text(texts, # a string or a list of strings
     read = [emoji_words(t) for t in texts]
     reasons = [_no_reading_reason(t, model) for t in read]
     probs, notes = np.full((len(texts), len(model.classes)), np.nan), [''] * len(texts)
-    for i in (i for i, r in enumerate(reasons) if not r):
-        chunks, note = text_chunks(read[i])
+    todo = [i for i, r in enumerate(reasons) if not r]
+    chunked = [text_chunks(read[i]) for i in todo]
+    P, k = model.predict_proba([c for chunks, _ in chunked for c in chunks]), 0  # every chunk of every text in one batch
+    for i, (chunks, note) in zip(todo, chunked):
         sizes = np.array([len(c.split()) for c in chunks], float)
-        probs[i] = sizes @ model.predict_proba(chunks) / sizes.sum()
+        probs[i] = sizes @ P[k:k + len(chunks)] / sizes.sum(); k += len(chunks)
         notes[i] = '; '.join(filter(None, [note, language_note(read[i], model)]))
     out = readings(probs, 'text', texts, emotions=model.classes, reason=reasons, note=notes)
     if valence: out['valence'] = [vader_valence(t) for t in texts]
