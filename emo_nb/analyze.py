@@ -302,10 +302,11 @@ def _steps(ok, emos, t_end, span=None):
         if e[i] > s[i + 1] + 1e-9:
             b = np.clip(((s[i] + e[i]) + (s[i + 1] + e[i + 1])) / 4, s[i + 1], e[i])
             hi[i], lo[i + 1] = b, max(b, lo[i + 1])
-    xs, ps, zero = [], [], np.zeros(len(emos))
+    xs, ps, zero, tol = [], [], np.zeros(len(emos)), np.median(e - s) / 2 if len(s) else 0
     for i in range(len(s)):
         if lo[i] >= hi[i]: continue
-        if xs and lo[i] > xs[-1] + 1e-9: xs += [xs[-1], lo[i]]; ps += [zero, zero]  # a gap: nothing drawn
+        if xs and lo[i] - xs[-1] <= tol: xs[-1] = lo[i]  # frames a few ms apart (29.97 fps read at 5): no hairline gap
+        elif xs: xs += [xs[-1], lo[i]]; ps += [zero, zero]  # a real gap: nothing drawn
         xs += [lo[i], hi[i]]; ps += [p[i], p[i]]
     return np.array(xs), np.array(ps).reshape(-1, len(emos))
 
