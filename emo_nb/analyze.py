@@ -60,13 +60,14 @@ def media_kind(path) -> str:
 def analyze(media=None, # a video, audio or image file (or None for text alone)
             text:str|None=None, # a typed answer that goes with the recording
             transcript=None, # an .srt/.vtt/.txt file of what was said
-            fps:float=5.0, # video frames read per second
+            fps:float|None=5.0, # video frames read per second (None: every frame)
             hop:float=1.0, # seconds between speech readings (3 s windows)
             step:float=0.5, # the fused time grid, seconds
             progress:bool=True # tqdm bars on stderr
            ) -> Analysis:
     "Read every available modality of a recording, fuse them, and summarise."
-    for name, v in (('fps', fps), ('hop', hop), ('step', step)): check_positive(name, v)
+    for name, v in (('fps', fps), ('hop', hop), ('step', step)):
+        if v is not None or name != 'fps': check_positive(name, v)
     if media is None and text is None and transcript is None: raise EmoNbError("nothing to analyze: give media, text or a transcript")
     parts, notes, duration = [], [], None
     if media is not None:
@@ -114,7 +115,7 @@ def _read_media(media, kind, fps, hop, progress):
     if kind == 'video':
         try:
             faces = face_timeline(media, fps, progress=progress)
-            parts.append(faces); read['video'] = float(faces.start.max()) + 1 / fps
+            parts.append(faces); read['video'] = float(faces.end.max())
             if faces.label.isna().all(): notes.append('face: no face in any frame')
         except EmoNbError as e: errors.append(f'face: {e}')
     try:

@@ -240,6 +240,7 @@ def text_chunks(text:str, # any text
                 max_words:int=10_000 # read at most this many words
                ) -> tuple[list[str], str]:
     "The chunks a long text is read in, and a note if it was cut."
+    if not (chunk_words >= 1 and max_words >= 1): raise EmoNbError(f"chunk_words and max_words must be at least 1, got {chunk_words} and {max_words}")
     words = text.split()
     if len(words) <= chunk_words * 3 // 2: return [text], ''
     note = f'read the first {max_words:,} of {len(words):,} words' if len(words) > max_words else ''
