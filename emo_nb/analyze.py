@@ -208,7 +208,7 @@ def analyze_many(paths, # recordings to analyze
     outs = [str(o) for o in _outputs(paths, out_dir)]
     rows = {p: dict(input=p, output=o, status='skipped', error='', seconds=0.0) for p, o in zip(paths, outs) if Path(o).exists()}
     todo = [(p, o) for p, o in zip(paths, outs) if p not in rows]
-    pool, stopped = None, None
+    pool, stopped, futs = None, None, {}
     try:
         with _sigterm_as_interrupt():
             if todo and client is not None:
@@ -228,7 +228,7 @@ def analyze_many(paths, # recordings to analyze
                 rows[p] = dict(input=p, output=o, status=status, error=err, seconds=round(secs, 2))
     except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: keep what is finished, stop the rest
         stopped = e
-        if client is not None and todo: client.cancel(list(futs))
+        if client is not None and futs: client.cancel(list(futs))
     finally:
         if pool is not None: _stop_pool(pool) if stopped else pool.shutdown()
     for p, o in zip(paths, outs):

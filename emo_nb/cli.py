@@ -54,10 +54,9 @@ def _read_texts(file, encoding):
         raw = sys.stdin.buffer.read()
         try: return raw.decode(encoding or 'utf-8-sig')
         except UnicodeDecodeError as e: raise EmoNbError(f"stdin: not {encoding or 'utf-8'} text (byte {raw[e.start]:#04x} at offset {e.start})") from None
-        except LookupError: raise EmoNbError(f"unknown encoding {encoding!r}") from None
     except OSError as e: raise EmoNbError(f"{file}: cannot read ({e.strerror or e})") from None
     except LookupError: raise EmoNbError(f"unknown encoding {encoding!r}") from None
-    except EmoNbError as e:
+    except EmoNbError as e:  # read_text's advice is for Python callers; the command's is its option
         msg = re.sub(r"; pass encoding=.*$", "", str(e))
         raise EmoNbError(msg + ("; give --encoding latin-1 (or the file's encoding)" if ' text (byte ' in msg else '')) from None
 
