@@ -95,8 +95,8 @@ def _face_tflite(name):
 @contextlib.contextmanager
 def _quiet_stderr():
     "Point file descriptor 2 at /dev/null for the block: C libraries' banners go nowhere, Python's own stderr is flushed first."
-    sys.stderr.flush()
-    saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try: sys.stderr.flush(); saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError, AttributeError): yield; return  # no stderr to quieten (a closed descriptor)
     try: os.dup2(null, 2); yield
     finally: os.dup2(saved, 2); os.close(saved); os.close(null)
 
