@@ -249,6 +249,7 @@ def plot_timeline(rd:pd.DataFrame, # readings of a recording (from `analyze`)
     "Emotion probabilities over time, one panel per modality and one fused; bars for a still image or text alone."
     import matplotlib.pyplot as plt
     mods = [m for m in ('face', 'speech', 'text', 'fused') if (rd.modality == m).any()]
+    if not mods: raise EmoNbError("no readings to plot")
     if not rd[rd.modality != 'fused'].start.notna().any(): return _plot_bars(rd, mods, title)  # a still image, text alone: no time line
     t_end = end or float(np.nanmax(rd.end.to_numpy(float)))
     unit, scale = ('minutes', 60) if t_end > 120 else ('seconds', 1)
