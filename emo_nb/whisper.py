@@ -12,7 +12,8 @@ from .core import EmoNbError, WeightsError, MODELS_DIR, read_card
 
 # %% auto #0
 __all__ = ['WHISPER', 'WHISPER_CARD', 'N_MELS', 'MEL_FFT', 'MEL_STEP', 'MAX_FRAMES', 'whisper_bytes', 'read_ct2_variables',
-           'whisper_log_mel', 'WhisperEncoder', 'load_whisper_encoder']
+           'whisper_log_mel', 'WhisperEncoder', 'load_whisper_encoder', 'cut_ct2_encoder', 'ct2_encoder',
+           'encode_layer']
 
 # %% ../nbs/24_whisper.ipynb #1b34e20b
 WHISPER = {  # model -> the wheels that hold it, and the files of the CTranslate2 folder found in them, in order
@@ -50,23 +51,31 @@ def whisper_bytes(name:str, # 'tiny.en' or 'base'
 # %% ../nbs/24_whisper.ipynb #78238730
 _CT2_TYPES = {0: np.float32, 1: np.int8, 2: np.int16, 3: np.int32, 4: np.float16}
 
-def read_ct2_variables(buf:bytes, # the contents of a CTranslate2 `model.bin`
-                       prefix:str='encoder/' # keep only the variables under this prefix (prefix removed)
-                      ) -> dict[str, np.ndarray]:
-    "The named arrays of a CTranslate2 model file as float32 numpy arrays."
-    mv, o, out = memoryview(buf), 0, {}
+def _ct2_entries(buf):
+    "Parse a CTranslate2 model file: yield the header's end, then (name, shape, type, start, data start, end) per variable."
+    mv, o = memoryview(buf), 0
     def take(fmt):
         nonlocal o; v = struct.unpack_from(fmt, mv, o)[0]; o += struct.calcsize(fmt); return v
     def text():
         nonlocal o; n = take('H'); v = bytes(mv[o:o + n - 1]).decode(); o += n; return v
     if take('I') < 5: raise WeightsError("model.bin: an old CTranslate2 format this reader does not know")
-    text(); take('I')  # spec name and revision
-    for _ in range(take('I')):
-        name = text(); dims = [take('I') for _ in range(take('B'))]; kind = take('B'); nbytes = take('I')
-        if name.startswith(prefix):
-            if kind not in _CT2_TYPES: raise WeightsError(f"model.bin: {name} has a type ({kind}) this reader does not know")
-            out[name[len(prefix):]] = np.frombuffer(mv[o:o + nbytes], _CT2_TYPES[kind]).reshape(dims).astype(np.float32)
+    text(); take('I')  # the spec's name and revision
+    count = take('I'); yield o
+    for _ in range(count):
+        start = o; name = text(); shape = [take('I') for _ in range(take('B'))]; kind = take('B'); nbytes = take('I')
+        yield name, shape, kind, start, o, o + nbytes
         o += nbytes
+
+def read_ct2_variables(buf:bytes, # the contents of a CTranslate2 `model.bin`
+                       prefix:str='encoder/' # keep only the variables under this prefix (prefix removed)
+                      ) -> dict[str, np.ndarray]:
+    "The named arrays of a CTranslate2 model file as float32 numpy arrays."
+    entries, out = _ct2_entries(buf), {}
+    next(entries)
+    for name, shape, kind, _, lo, hi in entries:
+        if not name.startswith(prefix): continue
+        if kind not in _CT2_TYPES: raise WeightsError(f"model.bin: {name} has a type ({kind}) this reader does not know")
+        out[name[len(prefix):]] = np.frombuffer(buf, _CT2_TYPES[kind], offset=lo, count=int(np.prod(shape))).reshape(shape).astype(np.float32)
     return out
 
 # %% ../nbs/24_whisper.ipynb #a3e83467
@@ -145,3 +154,36 @@ def load_whisper_encoder(name:str='tiny.en' # 'tiny.en' or 'base'
                         ) -> WhisperEncoder:
     "The encoder of a shipped-by-wheel Whisper model, checked and loaded once per process."
     return WhisperEncoder(read_ct2_variables(whisper_bytes(name)))
+
+# %% ../nbs/24_whisper.ipynb #0ae3331a
+def cut_ct2_encoder(buf:bytes, # the contents of a CTranslate2 Whisper `model.bin`
+                    layers:int # encoder blocks to keep
+                   ) -> bytes:
+    "A copy of `buf` whose encoder keeps only its first `layers` blocks."
+    import re
+    entries = _ct2_entries(buf); head = next(entries); kept, end = [], head
+    for name, _, _, start, _, end in entries:
+        m = re.match(r'encoder/layer_(\d+)/', name)
+        if not m or int(m.group(1)) < layers: kept.append(buf[start:end])
+    return b''.join([buf[:head - 4], struct.pack('I', len(kept)), *kept, buf[end:]])
+
+@lru_cache(maxsize=8)
+def ct2_encoder(name:str, # 'tiny.en' or 'base'
+                layer:int, # the layer whose (normalised) hidden states it returns
+                compute_type:str='int8', # CTranslate2's weight type: 'int8' or 'float32'
+                threads:int=1 # CPU threads for one call
+               ):
+    "A CTranslate2 Whisper model cut after encoder block `layer`, loaded once per process."
+    import ctranslate2
+    files = {f: whisper_bytes(name, f) for f in ('config.json', 'vocabulary.txt', 'tokenizer.json')}
+    files['model.bin'] = cut_ct2_encoder(whisper_bytes(name), layer)
+    return ctranslate2.models.Whisper(f'{name}-layer{layer}', files=files, device='cpu', compute_type=compute_type, intra_threads=threads)
+
+def encode_layer(mel:np.ndarray, # (80, frames) from `whisper_log_mel`
+                 name:str, layer:int, # which model, and which of its layers
+                 compute_type:str='int8', threads:int=1
+                ) -> np.ndarray:
+    "Layer `layer` of Whisper `name`'s encoder for `mel`, layer-normalised: (frames // 2, width)."
+    import ctranslate2
+    sv = ctranslate2.StorageView.from_array(np.ascontiguousarray(mel[None], np.float32))
+    return np.asarray(ct2_encoder(name, layer, compute_type, threads).encode(sv))[0]
