@@ -83,6 +83,7 @@ def analyze(media=None, # a video, audio or image file (or None for text alone)
     if duration is not None: rd['end'] = rd.end.clip(upper=duration)  # a last frame's span ends with the recording
     if rd.label.notna().any():
         fused = fuse(rd, step=step, end=duration)
+        if not rd.start.notna().any(): fused[['start', 'end']] = np.nan  # a still image or text alone: no invented time
         fused[['valence', 'arousal']] = valence_arousal(fused)
         rd = concat_readings([rd, fused])
     else: notes.append('no modality gave a reading')
