@@ -7,120 +7,110 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import EMOTIONS, EmoNbError, WeightsError, readings, no_reading, concat_readings, load_xgboost_model, load_tflite_model, read_card
-from .audio import SR, NET_FRAMES, iter_audio, load_audio, voiced_span, acoustic_stats, log_mel, mel_input, mel_windows, synth_voice
+from .core import EMOTIONS, EmoNbError, WeightsError, readings, no_reading, concat_readings, model_path, read_card
+from .audio import SR, iter_audio, load_audio, voiced_span, synth_voice
+from .whisper import whisper_log_mel, encode_layer
 
 # %% auto #0
-__all__ = ['XGB_PARAMS', 'XGB_ROUNDS', 'SPEECH_MODEL', 'SPEAKER_MODEL', 'MIN_VOICED', 'SPEECH_NET', 'load_speech_model',
-           'speaker_normalise', 'load_speech_net', 'net_probs', 'speech_probs', 'predict_speech', 'SpeechStream',
-           'speech_timeline']
+__all__ = ['SPEECH_MODEL', 'MIN_VOICED', 'load_speech_head', 'speech_embedding', 'speaker_normalise', 'speech_probs',
+           'predict_speech', 'SpeechStream', 'speech_timeline']
 
 # %% ../nbs/21_speech.ipynb #3032d6ed
-XGB_PARAMS = dict(objective='multi:softprob', num_class=8, eta=0.05, max_depth=4, subsample=0.8, colsample_bytree=0.5,
-                  min_child_weight=2, nthread=1, seed=0)
-XGB_ROUNDS = 400
-SPEECH_MODEL, SPEAKER_MODEL = 'speech-xgb', 'speech-xgb-spk'
+SPEECH_MODEL = 'speech-whisper'
 MIN_VOICED = 0.4  # seconds of voice needed for a reading
 
-@lru_cache(maxsize=4)
-def load_speech_model(name:str=SPEECH_MODEL # a model folder in emo_nb/models
-                     ):
-    "The shipped speech model (an xgboost booster, hash-checked, one thread) and its classes."
-    booster = load_xgboost_model(name)
-    booster.set_param({'nthread': 1})
-    return booster, tuple(c.strip() for c in read_card(name)['classes'].split(','))
+@lru_cache(maxsize=2)
+def load_speech_head(name:str=SPEECH_MODEL # a model folder in emo_nb/models
+                    ) -> dict:
+    "The speech head (hash-checked arrays), its classes, and the encoder layers and weight type it reads."
+    card = read_card(name)
+    with np.load(model_path(name), allow_pickle=False) as z: head = {k: z[k] for k in z.files}
+    head['classes'] = tuple(c.strip() for c in card['classes'].split(','))
+    head['layers'] = tuple((m.strip(), int(l)) for m, l in (x.split(':') for x in card['layers'].split(',')))
+    head['compute_type'] = card.get('compute_type', 'int8')
+    return head
 
-def speaker_normalise(X:pd.DataFrame, # features, one row per recording
-                      speaker # who speaks in each row (one value for all rows: one speaker)
-                     ) -> pd.DataFrame:
-    "Standardise every feature over each speaker's recordings."
-    g = X.groupby(np.broadcast_to(np.asarray(speaker), len(X)))
-    return (X - g.transform('mean')) / (g.transform('std') + 1e-9)
+def speech_embedding(x:np.ndarray, # mono 16 kHz audio: the voiced span of an utterance or a window
+                     name:str=SPEECH_MODEL # the head whose layers to read
+                    ) -> np.ndarray:
+    "The pooled Whisper layers the head reads: mean and standard deviation over time of each layer, concatenated."
+    head, mel = load_speech_head(name), whisper_log_mel(x)
+    return np.concatenate([np.concatenate([h.mean(0), h.std(0)]) for h in
+                           (encode_layer(mel, m, l, head['compute_type']) for m, l in head['layers'])]).astype(np.float32)
 
 # %% ../nbs/21_speech.ipynb #43932648
-SPEECH_NET = 'speech-cnn-lstm'
+def speaker_normalise(X:np.ndarray, # embeddings, one row per recording
+                      speaker=0 # who speaks in each row (one value for all rows: one speaker)
+                     ) -> np.ndarray:
+    "Standardise every feature over each speaker's recordings."
+    X, who = np.asarray(X, np.float32), np.broadcast_to(np.asarray(speaker), len(X))
+    out = np.empty_like(X)
+    for s in pd.unique(who):
+        m = who == s; out[m] = (X[m] - X[m].mean(0)) / (X[m].std(0) + 1e-6)
+    return out
 
-@lru_cache(maxsize=2)
-def load_speech_net(name:str=SPEECH_NET # a model folder in emo_nb/models
-                   ):
-    "The shipped speech network's TFLite export (hash-checked, one thread), its classes and blend weights from its card."
-    card = read_card(name)
-    weights = {k: float(card.get(f'blend_weight{k}', 0)) for k in ('', '_spk')}
-    return load_tflite_model(name, threads=1), tuple(c.strip() for c in card['classes'].split(',')), weights
-
-def net_probs(spans # voiced spans of 16 kHz audio, one per reading
-             ) -> np.ndarray:
-    "The network's probabilities for each span: the mean over its 3 s crops (every 1.5 s), a centred crop if shorter."
-    run, _, _ = load_speech_net()
-    if not len(spans): return np.zeros((0, run.n_out), np.float32)
-    out = []
-    for x in spans:
-        m = log_mel(x)
-        starts = range(0, max(1, len(m) - NET_FRAMES // 2), NET_FRAMES // 2) if len(m) > NET_FRAMES else [0]
-        out.append(run(mel_windows(np.stack([mel_input(m[s:s + NET_FRAMES]) for s in starts]))).mean(0))
-    return np.array(out)
-
-def speech_probs(features:pd.DataFrame, # rows of `acoustic_stats`
-                 name:str=SPEECH_MODEL, # which shipped xgboost model
-                 spans=None # the voiced spans the rows came from: blend in the network (None: xgboost alone)
+def speech_probs(X:np.ndarray, # rows of `speech_embedding` (speaker-normalised if `same_speaker`)
+                 same_speaker:bool=False, # use the head trained on speaker-normalised embeddings
+                 name:str=SPEECH_MODEL
                 ) -> np.ndarray:
-    "Probabilities over the model's classes for each row of features, blended with the network's when `spans` are given."
-    booster, classes = load_speech_model(name)
-    names = booster.feature_names
-    X = features.to_numpy(np.float32) if list(features.columns) == names else features[names].to_numpy(np.float32)  # no reindexing when in order
-    p = booster.inplace_predict(X).reshape(len(features), -1)
-    if spans is None or not len(p): return p
-    _, net_classes, weights = load_speech_net()
-    if net_classes != classes: raise WeightsError(f"{SPEECH_NET} and {name} disagree on classes: {net_classes} vs {classes}")
-    w = weights['_spk' if name == SPEAKER_MODEL else '']
-    return p if w == 0 else (1 - w) * p + w * net_probs(spans)
+    "Probabilities over the head's classes for each embedding."
+    h, k = load_speech_head(name), '_spk' if same_speaker else ''
+    z = ((np.atleast_2d(X) - h['mean' + k]) / h['scale' + k]) @ h['coef' + k].T + h['intercept' + k]
+    z = np.exp(z - z.max(1, keepdims=True))
+    return z / z.sum(1, keepdims=True)
 
-def _features(x):
-    "Acoustic statistics and the voiced span of `x`, or the reason there is no reading."
-    if len(x) < SR * 0.1: return None, None, 'too short'
+def _embedding(x):
+    "The embedding of `x`'s voiced span, or the reason there is no reading."
+    if len(x) < SR * 0.1: return None, 'too short'
     span = voiced_span(x)
-    if len(span) < SR * MIN_VOICED: return None, None, 'silence or noise: no voice'
-    return acoustic_stats(span), span, ''
+    if len(span) < SR * MIN_VOICED: return None, 'silence or noise: no voice'
+    return speech_embedding(span), ''
 
-# %% ../nbs/21_speech.ipynb #36a9df19
+# %% ../nbs/21_speech.ipynb #80c40733
+def _as_mono(a) -> np.ndarray:
+    "A float32 mono signal from a 1-D array or a (samples, channels) / (channels, samples) array."
+    a = np.asarray(a)
+    if a.dtype == np.int16: a = a.astype(np.float32) / 32768
+    if a.ndim == 2: a = a.mean(1) if a.shape[1] <= 8 else a.mean(0) if a.shape[0] <= 8 else None
+    if a is None or a.ndim != 1: raise EmoNbError(f"audio must be 1-D, or 2-D with up to 8 channels; got shape {np.shape(a)}")
+    return a.astype(np.float32)
+
 def predict_speech(inputs, # paths (files), or float arrays at 16 kHz, or one of either
-                   same_speaker:bool=False # inputs are one speaker's recordings: use the speaker-normalised model
+                   same_speaker:bool=False # inputs are one speaker's recordings: use the speaker-normalised head
                   ) -> pd.DataFrame:
     "One speech reading per input, in input order; silence, noise and unreadable files give *no reading*."
     inputs = [inputs] if isinstance(inputs, (str, Path, np.ndarray)) else list(inputs)
-    feats, spans, reasons, durations = [], [], [], []
+    embs, reasons, durations = [], [], []
     for inp in inputs:
-        try: x = load_audio(inp) if not isinstance(inp, np.ndarray) else np.asarray(inp, np.float32)
-        except EmoNbError as e: x, err = np.zeros(0, np.float32), str(e)
-        else: err = ''
-        f, span, why = _features(x) if not err else (None, None, err)
-        feats.append(f); spans.append(span); reasons.append(why); durations.append(len(x) / SR)
-    ok = [i for i, f in enumerate(feats) if f is not None]
-    name = SPEAKER_MODEL if same_speaker else SPEECH_MODEL
+        try: x = _as_mono(inp) if isinstance(inp, np.ndarray) else load_audio(inp)
+        except EmoNbError as err: x, why = np.zeros(0, np.float32), str(err)
+        else: why = ''
+        e, why = _embedding(x) if not why else (None, why)
+        embs.append(e); reasons.append(why); durations.append(len(x) / SR)
+    ok = [i for i, e in enumerate(embs) if e is not None]
     if same_speaker and len(ok) < 5: raise EmoNbError(f"same_speaker needs at least 5 readable recordings of the speaker, got {len(ok)}")
     probs = np.full((len(inputs), 8), np.nan)
     if ok:
-        X = pd.DataFrame([feats[i] for i in ok])
-        probs[ok] = speech_probs(speaker_normalise(X, 0) if same_speaker else X, name, [spans[i] for i in ok])
+        X = np.stack([embs[i] for i in ok])
+        probs[ok] = speech_probs(speaker_normalise(X) if same_speaker else X, same_speaker)
     src = [str(i) if not isinstance(i, np.ndarray) else 'array' for i in inputs]
-    return readings(probs, 'speech', src, start=0.0, end=durations, emotions=load_speech_model(name)[1], reason=reasons)
+    return readings(probs, 'speech', src, start=0.0, end=durations, emotions=load_speech_head()['classes'], reason=reasons)
 
 # %% ../nbs/21_speech.ipynb #09d97c8d
 class SpeechStream:
     "Readings every `hop` seconds over the last `window` seconds of a PCM stream."
     def __init__(self, window:float=3.0, # seconds read for each reading
                  hop:float=0.5, # seconds between readings
-                 source:str='microphone', # the `source` of its readings
-                 name:str=SPEECH_MODEL): # which shipped model
-        self.window, self.hop, self.source, self.name = int(window * SR), int(hop * SR), source, name
+                 source:str='microphone'): # the `source` of its readings
+        if window <= 0 or hop <= 0: raise EmoNbError(f"window and hop must be positive seconds, got {window} and {hop}")
+        self.window, self.hop, self.source = int(window * SR), int(hop * SR), source
         self.buf, self.total, self.next_at, self._rs = np.zeros(0, np.float32), 0, self.window, {}
 
     def feed(self, chunk, # PCM samples: float in [-1, 1] or int16
              sr:int=SR # the chunk's sample rate
             ) -> pd.DataFrame:
         "Add a chunk; return the readings (0 or more rows) that became due."
-        x = np.asarray(chunk)
-        x = x.astype(np.float32) / 32768 if x.dtype == np.int16 else x.astype(np.float32).reshape(-1)
+        x = _as_mono(chunk)
         if sr != SR: x = self._resampler(sr).resample_chunk(x)
         self.buf = np.concatenate([self.buf, x])[-(self.window + len(x)):]
         self.total += len(x)
@@ -138,10 +128,9 @@ class SpeechStream:
 
     def _read(self, x, end_sample):
         start, end = (end_sample - len(x)) / SR, end_sample / SR
-        f, span, why = _features(x)
-        if f is None: return no_reading('speech', self.source, why, start, end)
-        return readings(speech_probs(pd.DataFrame([f]), self.name, [span]), 'speech', self.source, start, end,
-                        emotions=load_speech_model(self.name)[1], reason='')
+        e, why = _embedding(x)
+        if e is None: return no_reading('speech', self.source, why, start, end)
+        return readings(speech_probs(e), 'speech', self.source, start, end, emotions=load_speech_head()['classes'], reason='')
 
 # %% ../nbs/21_speech.ipynb #b3474433
 def speech_timeline(path, # an audio or video file
