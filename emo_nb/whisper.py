@@ -159,12 +159,12 @@ def load_whisper_encoder(name:str='tiny.en' # 'tiny.en' or 'base'
 def cut_ct2_encoder(buf:bytes, # the contents of a CTranslate2 Whisper `model.bin`
                     layers:int # encoder blocks to keep
                    ) -> bytes:
-    "A copy of `buf` whose encoder keeps only its first `layers` blocks."
+    "A copy of `buf` whose encoder keeps only its first `layers` blocks, and its decoder only one."
     import re
     entries = _ct2_entries(buf); head = next(entries); kept, end = [], head
     for name, _, _, start, _, end in entries:
-        m = re.match(r'encoder/layer_(\d+)/', name)
-        if not m or int(m.group(1)) < layers: kept.append(buf[start:end])
+        m = re.match(r'(encoder|decoder)/layer_(\d+)/', name)
+        if not m or int(m.group(2)) < (layers if m.group(1) == 'encoder' else 1): kept.append(buf[start:end])
     return b''.join([buf[:head - 4], struct.pack('I', len(kept)), *kept, buf[end:]])
 
 @lru_cache(maxsize=8)
