@@ -17,7 +17,7 @@ from .fusion import fuse, valence_arousal
 
 # %% auto #0
 __all__ = ['Analysis', 'EMOTION_COLORS', 'read_transcript', 'media_kind', 'analyze', 'check_positive', 'media_length',
-           'summarize', 'analyze_many', 'plot_timeline', 'plot_summary', 'plot_frames']
+           'timed_text', 'summarize', 'analyze_many', 'plot_timeline', 'plot_summary', 'plot_frames']
 
 # %% ../nbs/41_analyze.ipynb #1258171b
 _TIME = r'(?:(\d+):)?(\d\d):(\d\d)[,.](\d{3})'  # WebVTT may leave out the hours
@@ -63,6 +63,7 @@ def analyze(media=None, # a video, audio or image file (or None for text alone)
             fps:float|None=5.0, # video frames read per second (None: every frame)
             hop:float=1.0, # seconds between speech readings (3 s windows)
             step:float=0.5, # the fused time grid, seconds
+            asr:bool=True, # with neither `text` nor `transcript`: transcribe the soundtrack and read its words
             progress:bool=True # tqdm bars on stderr
            ) -> Analysis:
     "Read every available modality of a recording, fuse them, and summarise."
@@ -75,10 +76,9 @@ def analyze(media=None, # a video, audio or image file (or None for text alone)
         if kind == 'image': parts.append(predict_faces(media))
         else: parts, notes, duration = _read_media(media, kind, fps, hop, progress)
     if text is not None: parts.append(predict_text([text]))
-    if transcript is not None:
-        cues = read_transcript(transcript)
-        t = predict_text(list(cues.text)); t['start'], t['end'] = cues.start.to_numpy(), cues.end.to_numpy()
-        parts.append(t)
+    if transcript is not None: parts.append(timed_text(read_transcript(transcript)))
+    elif asr and text is None and media is not None and kind != 'image':
+        spoken, said = _spoken(media); parts += spoken; notes += said
     rd = concat_readings(parts)
     if duration is not None: rd['end'] = rd.end.clip(upper=duration)  # a last frame's span ends with the recording
     if rd.label.notna().any():
@@ -109,6 +109,21 @@ def media_length(path) -> float|None:
             return max(ds) if ds else None
     except (av.FFmpegError, OSError): return None
 
+def timed_text(cues:pd.DataFrame # rows of start, end and text (a transcript's cues, or `transcribe`'s segments)
+              ) -> pd.DataFrame:
+    "Text readings of each cue, carrying the cue's times."
+    t = predict_text(list(cues.text)); t['start'], t['end'] = cues.start.to_numpy(float), cues.end.to_numpy(float)
+    return t
+
+def _spoken(media):
+    "Text readings of what `media` says (transcribed), and notes."
+    from emo_nb.transcribe import transcribe
+    try: seg = transcribe(media)
+    except EmoNbError as e: return [], [f'transcript: {e}']
+    notes = [seg.attrs['note']] if seg.attrs.get('note') else []
+    seg = seg[seg.text != '']
+    return ([timed_text(seg)], notes) if len(seg) else ([], notes + ['transcript: no speech heard'])
+
 def _read_media(media, kind, fps, hop, progress):
     "Face and speech readings of a video or audio file, notes, and its length; an error if nothing can be decoded."
     parts, notes, errors, length = [], [], [], media_length(media)
@@ -137,14 +152,15 @@ def _read_media(media, kind, fps, hop, progress):
 # %% ../nbs/41_analyze.ipynb #1498456f
 def summarize(rd:pd.DataFrame # readings, several modalities
              ) -> pd.DataFrame:
-    "Per modality: readings, how many read, the dominant emotion and each emotion's share of the time."
+    "Per modality: readings, how many read, the dominant emotion, each emotion's share of the time, and the words read."
     out = []
     for m in [m for m in ('face', 'speech', 'text', 'fused') if (rd.modality == m).any()]:
         g = rd[rd.modality == m]
         ok = g[g.label.notna()]
         dur = (ok.end - ok.start).fillna(1.0).clip(lower=1e-6)
         share = dur.groupby(ok.label).sum() / dur.sum() if len(ok) else pd.Series(dtype=float)
-        row = dict(modality=m, readings=len(g), with_label=len(ok), dominant=share.idxmax() if len(share) else None)
+        row = dict(modality=m, readings=len(g), with_label=len(ok), dominant=share.idxmax() if len(share) else None,
+                   words=' / '.join(ok.source.astype(str))[:200] if m == 'text' else '')
         row.update({e: float(share.get(e, 0.0)) for e in EMOTIONS})
         out.append(row)
     return pd.DataFrame(out)
@@ -265,12 +281,20 @@ def plot_timeline(rd:pd.DataFrame, # readings of a recording (from `analyze`)
             ax.text(.5, .5, _why_empty(g), transform=ax.transAxes, ha='center', va='center', color='0.35'); continue
         x, p = _steps(ok, emos, t_end, span)
         ax.stackplot(x / scale, p.T, colors=[EMOTION_COLORS[e] for e in emos], labels=emos)
+        if m == 'text': _captions(ax, ok, scale)
         h, l = ax.get_legend_handles_labels()
         ax.legend(h[::-1], l[::-1], loc='upper left', bbox_to_anchor=(1.01, 1.05), fontsize=7, frameon=False)  # top to bottom, as stacked
     axs[-1, 0].set_xlim(0, t_end / scale)
     axs[-1, 0].set_xlabel(unit + (f' (each step: the mean of the readings over {span:g} s)' if span else ''))
     fig.suptitle(title or 'emotions over time'); fig.tight_layout()
     return fig
+
+def _captions(ax, ok, scale, most=40):
+    "The words of timed text readings, written in their panel at their times (the first `most`)."
+    for r in ok[ok.start.notna()].head(most).itertuples():
+        words = str(r.source); words = words if len(words) <= 40 else words[:38] + '…'
+        ax.text((r.start + r.end) / 2 / scale, .5, words, ha='center', va='center', fontsize=7, clip_on=True,
+                bbox=dict(boxstyle='round,pad=0.2', fc='white', ec='none', alpha=.8))
 
 def _main_face(g):
     "A modality's rows; for faces, only the face seen most often (a second face would be drawn over the first)."

@@ -12,7 +12,7 @@ from .audio import SR, iter_audio, synth_voice
 from .whisper import WHISPER, whisper_bytes
 
 # %% auto #0
-__all__ = ['ASR_MODEL', 'CHUNK_SECONDS', 'load_asr', 'transcribe']
+__all__ = ['ASR_MODEL', 'CHUNK_SECONDS', 'MIN_CONFIDENCE', 'load_asr', 'transcribe']
 
 # %% ../nbs/25_transcribe.ipynb #18b7150b
 ASR_MODEL = 'tiny.en'
@@ -28,6 +28,7 @@ def load_asr(name:str=ASR_MODEL, # a Whisper model of `emo_nb.whisper.WHISPER`
 
 # %% ../nbs/25_transcribe.ipynb #19b48ba9
 CHUNK_SECONDS = 60.0  # transcribe about this much audio at a time
+MIN_CONFIDENCE = 0.1  # segments below this are dropped: Whisper's guesses at hums and vowels ('Ooh, ooh.' at 0.06)
 
 def _segments(model, x, offset, words, language):
     "faster-whisper's segments of `x` as rows, times shifted by `offset` seconds."
@@ -38,7 +39,7 @@ def _segments(model, x, offset, words, language):
         row = dict(start=offset + s.start, end=offset + s.end, text=s.text.strip(),
                    confidence=float(np.exp(s.avg_logprob) * (1 - s.no_speech_prob)), language=info.language, reason='')
         if words: row['words'] = [(offset + w.start, offset + w.end, w.word.strip(), w.probability) for w in s.words]
-        if row['text']: rows.append(row)
+        if row['text'] and row['confidence'] >= MIN_CONFIDENCE: rows.append(row)
     return rows
 
 def _quietest(x, lo, hi, frame=1600):
