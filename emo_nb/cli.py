@@ -14,10 +14,11 @@ from .speech import predict_speech
 from .face import predict_faces
 from .core import no_reading, needs_extra
 from .analyze import analyze, analyze_many, plot_timeline
+from .transcribe import transcribe
 
 # %% auto #0
 __all__ = ['OUT_COLS', 'PREDICTORS', 'PLOT_SUFFIXES', 'to_output', 'gather_texts', 'gather_paths', 'positive', 'parser',
-           'check_out', 'write_output', 'run_analyze', 'main', 'run_analyze_many']
+           'check_out', 'write_output', 'run_analyze', 'main', 'subtitles', 'run_transcribe', 'run_analyze_many']
 
 # %% ../nbs/60_cli.ipynb #e131c8d5
 OUT_COLS = ('input', 'label') + EMOTIONS
@@ -130,12 +131,19 @@ def parser() -> argparse.ArgumentParser:
     an.add_argument('--out', metavar='FILE', help='write the readings here: .csv, .json or .parquet (default: CSV on stdout)')
     an.add_argument('--plot', metavar='PNG', help='save the timeline figure here')
     an.add_argument('--fps', type=positive(float), default=5.0, help='video frames read per second (default 5)')
+    an.add_argument('--no-asr', action='store_true', help='do not transcribe the soundtrack (without --text or --transcript it is transcribed)')
     am = sub.add_parser('analyze-many', help='analyze many recordings, one readings file each (resumable)',
                         description='Writes DIR/<name>.csv per recording and DIR/analyze_many.csv; done inputs are skipped, failures recorded.')
     am.add_argument('paths', nargs='+', metavar='PATH', help='recordings, or folders of them (read recursively)')
     am.add_argument('--out-dir', required=True, metavar='DIR')
     am.add_argument('--workers', type=positive(int), help='local processes (default: the number of cores)')
     am.add_argument('--scheduler', metavar='ADDRESS', help='a Dask scheduler address, e.g. tcp://10.0.0.5:8786: run on that cluster')
+    am.add_argument('--no-asr', action='store_true', help='do not transcribe the soundtracks')
+    tr = sub.add_parser('transcribe', help='what is said in audio or video files, offline (Whisper): one row per segment',
+                        description='Segments of speech with their times: CSV columns input,start,end,text; JSON adds confidence, language and reason.')
+    tr.add_argument('paths', nargs='+', metavar='PATH', help='audio or video files, or folders of them (read recursively, sorted)')
+    tr.add_argument('--format', choices=('csv', 'json', 'srt', 'vtt'), default='csv', help='output format (default: csv; srt and vtt take one input)')
+    tr.add_argument('--out', metavar='FILE', help='write here instead of stdout')
     return p
 
 # %% ../nbs/60_cli.ipynb #05689c77
@@ -162,7 +170,7 @@ def run_analyze(a) -> int:
     "The `analyze` sub-command: readings to a file or stdout, summary and notes to stderr, an optional figure."
     check_out(a.out, ('.csv', '.json', '.parquet')); check_out(a.plot, PLOT_SUFFIXES, '--plot')
     if a.out and a.out.lower().endswith('.parquet'): needs_extra('pyarrow', 'scale', 'Parquet output')
-    res = analyze(a.media, a.text, a.transcript, fps=a.fps, progress=_tty())
+    res = analyze(a.media, a.text, a.transcript, fps=a.fps, asr=not a.no_asr, progress=_tty())
     for n in res.notes: print(f"emo-nb: note: {n}", file=sys.stderr)
     if len(res.summary): print(res.summary.round(2).to_string(index=False), file=sys.stderr)
     out, rd = a.out and Path(a.out), res.readings
@@ -180,6 +188,7 @@ def main(argv=None # arguments (default: sys.argv[1:])
     try:
         if a.command == 'analyze': return run_analyze(a)
         if a.command == 'analyze-many': return run_analyze_many(a)
+        if a.command == 'transcribe': return run_transcribe(a)
         check_out(a.out)
         rd, inputs = PREDICTORS[a.modality](a)
         for i, (inp, r) in enumerate(zip(inputs, rd.get('reason', [''] * len(rd)))):
@@ -193,6 +202,39 @@ def main(argv=None # arguments (default: sys.argv[1:])
         print(f"emo-nb: error: {e.filename + ': ' if e.filename else ''}{e.strerror or e}", file=sys.stderr)
         return 2
 
+def _cue_time(t:float, sep:str) -> str:
+    "Seconds as a SubRip (sep ',') or WebVTT (sep '.') time stamp."
+    ms = int(round(t * 1000)); h, ms = divmod(ms, 3_600_000); m, ms = divmod(ms, 60_000); s, ms = divmod(ms, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
+
+def subtitles(seg:pd.DataFrame, # `transcribe`'s segments
+              fmt:str='srt' # 'srt' or 'vtt'
+             ) -> str:
+    "Segments as a SubRip or WebVTT file."
+    sep, cues = (',' if fmt == 'srt' else '.'), []
+    for i, r in enumerate(seg[seg.text != ''].itertuples(), 1):
+        cues.append((f'{i}\n' if fmt == 'srt' else '') + f"{_cue_time(r.start, sep)} --> {_cue_time(r.end, sep)}\n{r.text}\n")
+    return ('WEBVTT\n\n' if fmt == 'vtt' else '') + '\n'.join(cues)
+
+def run_transcribe(a) -> int:
+    "The `transcribe` sub-command: segments of every input in order; a file that cannot be read is a row with its reason."
+    check_out(a.out)
+    paths = gather_paths(a.paths, VIDEO_EXTS + AUDIO_EXTS)
+    if a.format in ('srt', 'vtt') and len(paths) != 1: raise EmoNbError(f"--format {a.format} takes one input, got {len(paths)}")
+    segs = []
+    for p in paths:
+        try: seg = transcribe(p)
+        except EmoNbError as e: seg = pd.DataFrame([dict(start=None, end=None, text='', reason=str(e))])
+        if (seg.text == '').all(): print(f"emo-nb: no text for {p}: {seg.reason.iloc[0]}", file=sys.stderr)
+        segs.append(seg.assign(input=str(p)))
+    out = pd.concat(segs, ignore_index=True)
+    if a.format in ('srt', 'vtt'): text = subtitles(out, a.format)
+    elif a.format == 'csv': text = out[['input', 'start', 'end', 'text']].round(2).to_csv(index=False)
+    else: text = out[['input', 'start', 'end', 'text', 'confidence', 'language', 'reason']].round(3).to_json(orient='records') + '\n'
+    if a.out: Path(a.out).write_text(text, encoding='utf-8')
+    else: sys.stdout.write(text)
+    return 0
+
 def _tty() -> bool:
     "Progress bars only for a person watching a terminal: a log or a pipe gets the package's own lines."
     return sys.stderr.isatty()
@@ -200,7 +242,7 @@ def _tty() -> bool:
 def run_analyze_many(a) -> int:
     "The `analyze-many` sub-command: the manifest on stdout, counts on stderr; 1 if any input failed, 143/130 if stopped."
     if a.scheduler: needs_extra('dask.distributed', 'scale', 'analyze-many --scheduler')
-    try: m = analyze_many(gather_paths(a.paths, VIDEO_EXTS + AUDIO_EXTS), a.out_dir, a.workers, a.scheduler, progress=_tty())
+    try: m = analyze_many(gather_paths(a.paths, VIDEO_EXTS + AUDIO_EXTS), a.out_dir, a.workers, a.scheduler, progress=_tty(), asr=not a.no_asr)
     except KeyboardInterrupt as e:
         print(f"emo-nb: stopped; finished recordings are kept in {a.out_dir} (see analyze_many.csv); run the same command to resume", file=sys.stderr)
         return 143 if str(e) == 'SIGTERM' else 130
