@@ -1,6 +1,7 @@
 """`emo-nb analyze` on long talking-face clips: whole-process wall time, speed against real time, peak memory.
 
-Run: .venv/bin/python benchmarks/analyze_speed.py [--minutes 1 10]
+Run: .venv/bin/python benchmarks/analyze_speed.py [--minutes 1 10] [--no-asr]
+Transcription (ASR) is on, as `emo-nb analyze` runs by default; --no-asr passes the same option on.
 The clip is ../shared/data/av/01-01-07-02-02-01-01.mp4 (640x480, 4 s, with sound) repeated to the length asked, or a
 640x480 clip made from scikit-image's astronaut with a synthetic voice when the data is absent. Each length runs as a
 fresh `emo-nb analyze` process; its peak memory is the child's own high-water mark (VmHWM in /proc, polled until it
@@ -44,12 +45,13 @@ def make_long_clip(seconds:float, out:Path) -> Path:
         for p in a.encode(): c.mux(p)
     return out
 
-def run_analyze(clip:Path) -> tuple[float, float]:
+def run_analyze(clip:Path, asr:bool=True) -> tuple[float, float]:
     "Wall time and peak RSS (MB) of one `emo-nb analyze` process."
     exe, err = Path(sys.executable).with_name('emo-nb'), clip.with_suffix('.err')
     t, hwm = time.perf_counter(), 0
     with open(err, 'w') as ef:
-        p = subprocess.Popen([str(exe), 'analyze', str(clip), '--out', str(clip.with_suffix('.csv'))], stdout=subprocess.DEVNULL, stderr=ef)
+        p = subprocess.Popen([str(exe), 'analyze', str(clip), '--out', str(clip.with_suffix('.csv'))] + ([] if asr else ['--no-asr']),
+                             stdout=subprocess.DEVNULL, stderr=ef)
         while p.poll() is None:
             try: hwm = max(hwm, int(next(l for l in open(f'/proc/{p.pid}/status') if l.startswith('VmHWM')).split()[1]))
             except (OSError, StopIteration): pass
@@ -60,11 +62,15 @@ def run_analyze(clip:Path) -> tuple[float, float]:
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0]); ap.add_argument('--minutes', type=float, nargs='+', default=[1, 10])
+    ap.add_argument('--no-asr', action='store_true', help='analyze without transcribing the soundtrack')
     a = ap.parse_args()
     print(f"host: {platform.node()} {platform.machine()}, {os.cpu_count()} cores; python {platform.python_version()}; "
           f"clip: {'RAVDESS 01-01-07-02-02-01-01.mp4 repeated' if (DATA/'av').is_dir() else 'synthetic astronaut'} (640x480)")
     tmp = Path(tempfile.mkdtemp())
     for m in a.minutes:
         clip = make_long_clip(60 * m, tmp/f'{m:g}min.mp4')
-        wall, mb = run_analyze(clip)
-        print(f"{m:g}-minute clip: emo-nb analyze took {wall:.1f} s ({60 * m / wall:.1f}x faster than real time), peak RSS {mb:.0f} MB")
+        wall, mb = run_analyze(clip, not a.no_asr)
+        import pandas as pd
+        rd = pd.read_csv(clip.with_suffix('.csv'))
+        print(f"{m:g}-minute clip, ASR {'off' if a.no_asr else 'on'}: emo-nb analyze took {wall:.1f} s ({60 * m / wall:.1f}x faster than real time), "
+              f"peak RSS {mb:.0f} MB; {(rd.modality == 'text').sum()} text readings from the soundtrack")
