@@ -27,12 +27,12 @@ def load_asr(name:str=ASR_MODEL, # a Whisper model of `emo_nb.whisper.WHISPER`
     return WhisperModel(name, device='cpu', compute_type='int8', cpu_threads=threads, files=files)
 
 # %% ../nbs/25_transcribe.ipynb #19b48ba9
-CHUNK_SECONDS = 60.0  # transcribe about this much audio at a time
+CHUNK_SECONDS = 30.0  # transcribe about this much audio at a time (Whisper's window)
 MIN_CONFIDENCE = 0.1  # segments below this are dropped: Whisper's guesses at hums and vowels ('Ooh, ooh.' at 0.06)
 
 def _segments(model, x, offset, words, language):
     "faster-whisper's segments of `x` as rows, times shifted by `offset` seconds."
-    segs, info = model.transcribe(x, language=language, vad_filter=True, word_timestamps=words, beam_size=5,
+    segs, info = model.transcribe(x, language=language, vad_filter=True, word_timestamps=words, beam_size=5, temperature=0.0,
                                   condition_on_previous_text=False)
     rows = []
     for s in segs:
