@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #79fa8f44
 from __future__ import annotations
-import hashlib, re
+import contextlib, hashlib, os, re, sys
 from pathlib import Path
 import numpy as np, pandas as pd
 
@@ -12,7 +12,8 @@ import numpy as np, pandas as pd
 __all__ = ['EMOTIONS', 'GOEMOTIONS_EKMAN', 'LABEL_MAPS', 'UNMAPPED_NOTES', 'READING_COLS', 'MODELS_DIR', 'SAFE_SUFFIXES',
            'EmoNbError', 'needs_extra', 'label_map', 'to_emotion', 'readings', 'top_labels', 'no_reading',
            'check_readings', 'concat_readings', 'WeightsError', 'sha256_file', 'read_card', 'model_path', 'card_f1',
-           'load_keras_model', 'load_xgboost_model', 'TFLiteModel', 'load_tflite_model', 'write_card_front']
+           'load_keras_model', 'load_xgboost_model', 'quiet_stderr', 'TFLiteModel', 'load_tflite_model',
+           'write_card_front']
 
 # %% ../nbs/00_core.ipynb #bf31814f
 EMOTIONS = ('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust', 'surprised')
@@ -233,12 +234,21 @@ def load_xgboost_model(name:str, # model name: a folder of `models_dir` holding 
     return booster
 
 # %% ../nbs/00_core.ipynb #d260f642
+@contextlib.contextmanager
+def quiet_stderr():
+    "Point file descriptor 2 at /dev/null for the block: C libraries' banners go nowhere, Python's own stderr is flushed first."
+    try: sys.stderr.flush(); saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError, AttributeError): yield; return  # no stderr to quieten (a closed descriptor)
+    try: os.dup2(null, 2); yield
+    finally: os.dup2(saved, 2); os.close(saved); os.close(null)
+
 class TFLiteModel:
     "A TFLite model run by ai-edge-litert: call it on a float32 batch; its input is resized to each batch size."
     def __init__(self, path, # a .tflite file
                  threads:int=1): # CPU threads for one call
         from ai_edge_litert.interpreter import Interpreter
-        self.it = Interpreter(model_path=str(path), num_threads=threads); self.it.allocate_tensors()
+        with quiet_stderr():  # no "INFO: Created TensorFlow Lite XNNPACK delegate" line on every load
+            self.it = Interpreter(model_path=str(path), num_threads=threads); self.it.allocate_tensors()
         self.inp, out = self.it.get_input_details()[0]['index'], self.it.get_output_details()[0]
         self.out, self.n_out, self.batch = out['index'], int(out['shape'][-1]), 1
 

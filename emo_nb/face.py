@@ -89,16 +89,7 @@ def classify_faces(crops:np.ndarray, # (n, 48, 48) uint8 faces
     return run(x) if not mirror else run(np.concatenate([x, x[:, :, ::-1]])).reshape(2, len(x), -1).mean(0)
 
 @lru_cache(maxsize=2)
-def _face_tflite(name):
-    with _quiet_stderr(): return load_tflite_model(name, threads=2)  # no "INFO: Created TensorFlow Lite XNNPACK delegate" line
-
-@contextlib.contextmanager
-def _quiet_stderr():
-    "Point file descriptor 2 at /dev/null for the block: C libraries' banners go nowhere, Python's own stderr is flushed first."
-    try: sys.stderr.flush(); saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
-    except (OSError, ValueError, AttributeError): yield; return  # no stderr to quieten (a closed descriptor)
-    try: os.dup2(null, 2); yield
-    finally: os.dup2(saved, 2); os.close(saved); os.close(null)
+def _face_tflite(name): return load_tflite_model(name, threads=2)
 
 # %% ../nbs/30_face.ipynb #eae7d8f5
 def predict_faces(image, # an image array, or a path to an image file
