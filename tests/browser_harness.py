@@ -17,23 +17,42 @@ def write_y4m(frames, path, fps=30):
         f.write(f'YUV4MPEG2 W{w} H{h} F{fps}:1 Ip A1:1 C420jpeg\n'.encode())
         for rgb in frames: f.write(b'FRAME\n' + cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420).tobytes())
 
-def fake_devices(tmp:Path):
-    "cam.y4m and mic.wav: the real clip when present, else the astronaut and a synthetic voice."
+SENTENCES = {'01': 'Kids are talking by the door.', '02': 'Dogs are sitting by the door.'}  # RAVDESS's two statements
+
+def fake_voice(gap=1.0):
+    "Two spoken sentences with a pause between them (RAVDESS clips when ../shared is present, else espeak-ng), and their texts."
+    from emo_nb.audio import load_audio
+    clips = [DATA/'ravdess'/'Actor_01'/'03-01-03-01-01-01-01.flac', DATA/'ravdess'/'Actor_02'/'03-01-05-01-02-01-02.flac']
+    if all(c.exists() for c in clips): parts = [load_audio(c) for c in clips]
+    else:
+        import tempfile
+        if not shutil.which('espeak-ng'): raise RuntimeError('the fake microphone needs ../shared/data or espeak-ng (apt-get install espeak-ng)')
+        parts = []
+        for text in SENTENCES.values():
+            wav = Path(tempfile.mkdtemp())/'said.wav'
+            subprocess.run(['espeak-ng', '-w', str(wav), text], check=True)
+            parts.append(load_audio(wav))
+    pause = np.zeros(int(gap * 16_000), np.float32)
+    return np.concatenate([parts[0], pause, parts[1]]), list(SENTENCES.values())
+
+def fake_devices(tmp:Path, empty_seconds:float=4.5):
+    """cam.y4m and mic.wav that loop together: a face while two sentences are spoken, then an empty scene in silence.
+
+    The face is the real clip's when ../shared is present, else scikit-image's astronaut; the voice comes from `fake_voice`."""
     import cv2, soundfile as sf
+    voice, _ = fake_voice()
+    n_face, n_empty = int(len(voice) / 16_000 * 30), int(empty_seconds * 30)
     clip = DATA/'av'/'01-01-07-02-02-01-01.mp4'
     if clip.exists():
         from emo_nb.face import iter_frames
-        from emo_nb.audio import load_audio
-        frames = [cv2.resize(f[..., ::-1], (320, 240)) for _, f in iter_frames(clip, fps=None)]
-        voice = load_audio(clip)
+        faces = [cv2.resize(f[..., ::-1], (320, 240)) for _, f in iter_frames(clip, fps=None)]
     else:
         from skimage import data
         img = np.full((240, 320, 3), 70, np.uint8); img[20:220, 60:260] = cv2.resize(data.astronaut(), (200, 200))
-        frames = [img] * 60
-        from emo_nb.audio import synth_voice
-        voice = synth_voice(4.0)
-    write_y4m(frames, tmp/'cam.y4m')
-    sf.write(tmp/'mic.wav', np.tile(voice, 3), 16_000, subtype='PCM_16')
+        faces = [img]
+    empty = np.tile(np.linspace(60, 140, 320, dtype=np.uint8)[None, :, None], (240, 1, 3))  # a wall: no face
+    write_y4m([faces[i % len(faces)] for i in range(n_face)] + [empty] * n_empty, tmp/'cam.y4m')
+    sf.write(tmp/'mic.wav', np.concatenate([voice, np.zeros(int(empty_seconds * 16_000), np.float32)]), 16_000, subtype='PCM_16')
     return tmp/'cam.y4m', tmp/'mic.wav'
 
 def free_port():
