@@ -107,6 +107,7 @@ function render({ model, el }) {
   el.append(root);
 
   const canvas = document.createElement('canvas'), ctx = canvas.getContext('2d');
+  let lastFace = null;
   let stream = null, timer = null, statsTimer = null, audioCtx = null, inflight = 0, seq = 0, dropped = 0, acked = 0, page = '', devices = '';
   const sentAt = new Map(), rtts = [];
   let state = 'stopped';
@@ -168,6 +169,8 @@ function render({ model, el }) {
       `<span class="emo-nb-from">${h.note}</span>`;
     for (const r of v.rows) {
       const d = rows[r.modality]; if (!d) continue;
+      const f = r.modality === 'face' && r.state === 'reading' && lastFace && performance.now() - lastFace.at < 1000 ? lastFace : null;
+      if (f) Object.assign(r, { label: f.label, shown: `${f.label} ${f.p.toFixed(2)}`, probs: f.probs });
       setRow(d, r);
       d.children[1].innerHTML = chip(r.label) + r.shown; d.children[2].innerHTML = bar(r.probs); d.children[3].textContent = r.age;
     }
@@ -183,6 +186,11 @@ function render({ model, el }) {
       if (t0 !== undefined) { rtts.push(performance.now() - t0); if (rtts.length > 300) rtts.shift(); }
       keep(log.acks, [performance.now(), (m.faces || []).length]);
       drawBoxes(m.faces);
+      if (m.faces && m.faces.length) {  // the face row shows the largest face of the frame the box is drawn on
+        const f = m.faces.reduce((a, b) => (b[2] * b[3] > a[2] * a[3] ? b : a));
+        lastFace = { at: performance.now(), label: f[4], p: f[5], probs: f[7] };
+        if (dash && rows.face.dataset.state === 'reading') { rows.face.children[1].innerHTML = chip(f[4]) + `${f[4]} ${f[5].toFixed(2)}`; rows.face.children[2].innerHTML = bar(f[7]); }
+      }
     } else if (m.type === 'view') applyView(m);
     else if (m.type === 'saved') saved.textContent = m.text;
   });
@@ -425,11 +433,12 @@ class LiveSession:
         return rd
 
     def face_boxes(self, rd:pd.DataFrame) -> list:
-        "One frame's faces as [x, y, w, h, label, probability, colour] lists, for the browser to draw."
+        "One frame's faces as [x, y, w, h, label, probability, colour, probabilities] lists, for the browser to draw (and the face row to show)."
         out = []
         for f in rd[rd.label.notna()].itertuples():
             label, p = shown_label([getattr(f, e) for e in EMOTIONS])
-            out.append([float(f.x), float(f.y), float(f.w), float(f.h), label, p, EMOTION_COLORS.get(label, '#757575')])
+            probs = [round(float(np.nan_to_num(getattr(f, e))), 3) for e in EMOTIONS]
+        out.append([float(f.x), float(f.y), float(f.w), float(f.h), label, p, EMOTION_COLORS.get(label, '#757575'), probs])
         return out
 
     def add_audio(self, pcm:np.ndarray, sr:int=SR, t:float|None=None) -> pd.DataFrame:
@@ -667,7 +676,8 @@ def demo(width:int=320, height:int=240, # camera size
     def on_message(m):
         if m['type'] == 'text' and m.get('text', '').strip(): s.add_text(m['text'])
         elif m['type'] == 'save':
-            path = s.save(folder); cap.send({'type': 'saved', 'text': f'saved {len(s.rows):,} readings to {path}'})
+            try: cap.send({'type': 'saved', 'text': f'saved {len(s.rows):,} readings to {s.save(folder)}'})
+            except OSError as e: cap.send({'type': 'saved', 'text': f'could not save: {e}'})
         elif m['type'] == 'start': cap.streaming = True
         elif m['type'] == 'stop': cap.streaming = False
     cap.on_frame, cap.on_message, cap.streaming = on_frame, on_message, False
