@@ -108,7 +108,7 @@ function render({ model, el }) {
 
   const canvas = document.createElement('canvas'), ctx = canvas.getContext('2d');
   let lastFace = null;
-  let stream = null, timer = null, statsTimer = null, audioCtx = null, inflight = 0, seq = 0, dropped = 0, acked = 0, page = '', devices = '';
+  let stream = null, timer = null, statsTimer = null, audioCtx = null, inflight = 0, seq = 0, dropped = 0, lost = 0, acked = 0, page = '';
   const sentAt = new Map(), rtts = [];
   let state = 'stopped';
   const show = (s) => { state = s; status.textContent = s; model.set('status', s); model.save_changes(); };
@@ -117,7 +117,7 @@ function render({ model, el }) {
   function publishStats() {  // frames sent, acknowledged and skipped; capture-to-acknowledgment round trip; frames read a second
     const now = performance.now(), recent = log.acks.filter((a) => now - a[0] < 5000).length / 5;
     const p50 = pct(rtts, .5), p90 = pct(rtts, .9);
-    Object.assign(status.dataset, { sent: seq, acked, dropped, rttP50: p50, rttP90: p90, fps: recent.toFixed(1) });
+    Object.assign(status.dataset, { sent: seq, acked, dropped, lost, rttP50: p50, rttP90: p90, fps: recent.toFixed(1) });
     status.textContent = state + (stream ? ` · ${recent.toFixed(1)} frames/s read` + (p50 !== null ? ` · round trip p50 ${p50.toFixed(0)} ms, p90 ${p90.toFixed(0)} ms` : '') : '') + (extra ? ' · ' + extra : '');
   }
   let extra = '';
@@ -220,13 +220,16 @@ function render({ model, el }) {
       canvas.width = W; canvas.height = H;
       timer = setInterval(() => {
         if (video.readyState < 2) return;
+        const now = performance.now();
+        for (const [id, t0] of sentAt) if (now - t0 > 2000) { sentAt.delete(id); lost++; }  // never acknowledged (a reconnecting kernel): stop waiting
+        inflight = sentAt.size;
         if (inflight >= model.get('max_inflight')) { dropped++; return; }
         ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
         inflight++;
         const id = seq++, t = performance.now() / 1000;
         sentAt.set(id, performance.now());
         canvas.toBlob(async (blob) => {
-          if (!blob) { inflight--; return; }
+          if (!blob) { sentAt.delete(id); return; }
           model.send({ type: 'frame', id, t, page, dropped }, undefined, [await blob.arrayBuffer()]);
         }, 'image/jpeg', model.get('quality'));
       }, 1000 / model.get('fps'));
@@ -682,7 +685,7 @@ def demo(width:int=320, height:int=240, # camera size
         elif m['type'] == 'stop': cap.streaming = False
     cap.on_frame, cap.on_message, cap.streaming = on_frame, on_message, False
     cap.on_audio = lambda pcm, sr, t, page: s.feed_audio(pcm, sr, s.clock(t, page))
-    cap.session, cap.closed = s, threading.Event()
+    cap.session, cap.closed, cap.was = s, threading.Event(), 'streaming'
     threading.Thread(target=_tick, args=(cap, s), daemon=True, name='emo_nb-dashboard').start()
     return cap
 
@@ -695,5 +698,7 @@ def _tick(cap, s, every=0.25, timeline_every=2.0):
             if time.monotonic() - tl_at > timeline_every: tl, tl_at = s.timeline(), time.monotonic()
             cap.send(s.view(cap, tl))
             quiet = time.monotonic() - (cap.last_message or 0)
-            if cap.status.startswith('streaming') and quiet > 5: cap.status = f'stopped: nothing from the page for {quiet:.0f} s (closed or hidden?)'
+            if cap.status.startswith('streaming') and quiet > 5:
+                cap.was, cap.status = cap.status, f'stopped: nothing from the page for {quiet:.0f} s (closed or hidden?)'
+            elif cap.status.startswith('stopped: nothing from the page') and quiet < 1: cap.status = cap.was  # a reopened page streams again
         except Exception as e: s.errors.append(f'dashboard: {e}')

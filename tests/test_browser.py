@@ -60,11 +60,11 @@ def check_captions(log, sentences):
     spoken = [c for c in log['captions'] if c[3] == 'spoken']
     assert spoken, log['captions']
     ends, lags = speech_ends(log), []
-    for t, _, text, _, _ in spoken:
-        words = set(re.findall(r'[a-z]+', text.lower()))
-        which = 0 if {'kids', 'talking'} & words else 1 if {'dogs', 'sitting'} & words else None
-        assert which is not None and 'door' in words, (text, sentences)
-        lags.append(t - max(e for e, i in ends if i == which and e <= t))
+    for t, _, text, _, _ in spoken:  # the sentence whose end came last before the caption; most of its words must be there
+        end, which = max((e, i) for e, i in ends if e <= t)
+        words, said = set(re.findall(r'[a-z]+', text.lower())), set(re.findall(r'[a-z]+', sentences[which].lower()))
+        assert len(words & said) >= len(said) / 2, (text, sentences[which])
+        lags.append(t - end)
     assert max(lags) <= 5000, lags
     return lags
 
@@ -214,10 +214,13 @@ def test_ipywebrtc_delivers_snapshots_continuously(tmp_path):
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=chromium_args(cam, mic))
         page = browser.new_page()
         run_first_cell(page, url)
-        page.wait_for_timeout(30_000)
-        run_cell(page, 1, 'snapshots:')
-        out = page.inner_text('.jp-Notebook .jp-Cell:nth-child(2) .jp-OutputArea-output')
+        counts = []
+        for _ in range(2):  # two windows of 15 s: snapshots keep coming in both
+            page.wait_for_timeout(15_000)
+            run_cell(page, 1, 'snapshots:')
+            out = page.inner_text('.jp-Notebook .jp-Cell:nth-child(2) .jp-OutputArea-output')
+            counts.append((int(out.split('snapshots: ')[1].split()[0]), float(out.split(' in ')[1].split()[0])))
         browser.close()
-    n, secs = int(out.split('snapshots: ')[1].split()[0]), float(out.split(' in ')[1].split()[0])
-    print(out)
-    assert n / secs >= 0.3 and n >= 8, out
+    (n1, t1), (n2, t2) = counts
+    print(f'ipywebrtc: {n2} snapshots in {t2:.1f} s ({n2 / t2:.2f} a second); {n2 - n1} in the last {t2 - t1:.1f} s')
+    assert n1 >= 3 and n2 - n1 >= 3, counts
