@@ -13,7 +13,7 @@ anywidget = needs_extra('anywidget', 'live', 'emo_nb.live')  # the widget stack 
 traitlets = needs_extra('traitlets', 'live', 'emo_nb.live')
 from .audio import SR, synth_voice
 from .text import predict_text
-from .speech import SpeechStream, _as_mono
+from .speech import SpeechStream, MIN_VOICED, _as_mono
 from .face import frame_faces, FaceTracker, _face_readings, to_gray
 from .fusion import fuse
 from .analyze import EMOTION_COLORS
@@ -25,10 +25,10 @@ __all__ = ['anywidget', 'traitlets', 'UNSURE_MARGIN', 'FACE_GONE', 'SILENCE', 'T
 # %% ../nbs/50_live.ipynb #8b8ee881
 _ESM = r"""
 const WORKLET = `class Pcm extends AudioWorkletProcessor {
-  constructor() { super(); this.buf = new Float32Array(4096); this.n = 0; }
+  constructor() { super(); this.buf = new Float32Array(2048); this.n = 0; }
   process(inputs) {
     const ch = inputs[0] && inputs[0][0]; if (!ch) return true;
-    for (let i = 0; i < ch.length; i++) { this.buf[this.n++] = ch[i]; if (this.n === 4096) { this.port.postMessage(this.buf.slice(0)); this.n = 0; } }
+    for (let i = 0; i < ch.length; i++) { this.buf[this.n++] = ch[i]; if (this.n === 2048) { this.port.postMessage(this.buf.slice(0)); this.n = 0; } }
     return true;
   }
 }
@@ -336,7 +336,7 @@ class VoiceActivity:
                  floor_db:float=-55.0): # and never quieter than this (dBFS)
         self.gap, self.max_phrase, self.margin_db, self.floor_db = gap, max_phrase, margin_db, floor_db
         self.levels, self.rest, self.phrase, self.pre = deque(maxlen=333), np.zeros(0, np.float32), None, deque(maxlen=10)
-        self.t, self.last_voiced, self.quiet = 0.0, None, 0.0
+        self.last_voiced, self.onset, self.quiet = None, -np.inf, 0.0
 
     def feed(self, x:np.ndarray, # mono float audio at 16 kHz
              t0:float # the session time of its first sample
@@ -352,6 +352,7 @@ class VoiceActivity:
             floor = max(self.floor_db, np.percentile(self.levels, 10) + self.margin_db) if len(self.levels) > 30 else self.floor_db
             t = t0 + (i + 1) * self.FRAME / SR  # this frame's end
             if d > floor:
+                if self.last_voiced is None or t - self.last_voiced > 1.0: self.onset = t - self.FRAME / SR  # speech again after a silence
                 self.last_voiced, self.quiet = t, 0.0
                 if self.phrase is None: self.phrase = (t - (len(self.pre) + 1) * self.FRAME / SR, list(self.pre))
             elif self.phrase is not None: self.quiet += self.FRAME / SR
@@ -404,7 +405,7 @@ class LiveSession:
         self.tracker, self.face_now, self.last_frame, self.last_face = FaceTracker(smooth=0.5), None, None, None
         self.speech, self.vad, self.audio_t, self.anchor, self.last_audio = None, VoiceActivity(), None, 0.0, None
         self.captions, self.errors, self.ready, self.loading = deque(maxlen=50), deque(maxlen=20), set(), None
-        self.clock, self._queues, self._threads, self._ids = BrowserClock(lambda: self.now()), {}, [], itertools.count()
+        self.clock, self._queues, self._threads, self._ids, self.changed = BrowserClock(lambda: self.now()), {}, [], itertools.count(), threading.Event()
 
     def now(self) -> float: return time.monotonic() - self.t0
 
@@ -457,7 +458,7 @@ class LiveSession:
             rd, phrases = self.speech.feed(x), self.vad.feed(x, self.audio_t)
             self.audio_t += len(x) / SR
             self.last_audio = t_end
-        if len(rd): rd[['start', 'end']] += self.anchor; self._keep(rd)
+        if len(rd): rd[['start', 'end']] += self.anchor; self._keep(rd); self.changed.set()
         for ph in phrases: self._phrase(*ph)
         return rd
 
@@ -475,7 +476,7 @@ class LiveSession:
         "A text reading over start-end, kept with its caption."
         rd = predict_text([text]); rd['start'], rd['end'] = start, end
         if kind == 'spoken': rd['source'] = 'speech-to-text'
-        self._keep(rd)
+        self._keep(rd); self.changed.set()
         with self.lock: self.captions.append(dict(start=start, end=end, text=text.strip(), kind=kind, label=rd.label.iloc[0] if isinstance(rd.label.iloc[0], str) else '',
                                                   shown_at=self.now(), id=next(self._ids)))
         return rd
@@ -533,7 +534,8 @@ class LiveSession:
             if 'voice' not in self.ready and self._threads: return {**out, 'shown': 'loading the voice model'}
             if self.last_audio is None or now - self.last_audio > NO_SIGNAL: return {**out, 'shown': 'microphone off'}
             if self.vad.silent_for(self.audio_t) > SILENCE: return {**out, 'label': 'silence', 'shown': 'silence'}
-            if row is not None and (row['end'] < self.anchor or now - row['end'] > 3 * NO_SIGNAL): return {**out, 'shown': 'listening'}  # from before a pause
+            if row is not None and (row['end'] < self.anchor or row['end'] < self.vad.onset + MIN_VOICED or self.audio_t - row['end'] > self.hop + 0.4):
+                return {**out, 'shown': 'listening'}  # from before a pause or a silence, or too old: the last reading is not the present one
         if row is None or not isinstance(row.get('label'), str): return {**out, 'shown': 'no reading yet'}
         p = [float(row[e]) if row[e] == row[e] else float('nan') for e in EMOTIONS]
         label, top = shown_label(p)
@@ -690,9 +692,10 @@ def demo(width:int=320, height:int=240, # camera size
     return cap
 
 def _tick(cap, s, every=0.25, timeline_every=2.0):
-    "The dashboard's refresh loop (a thread): the view 4 times a second, the timeline every 2 s; a status that says when the page went quiet."
+    "The dashboard's refresh loop (a thread): the view 4 times a second and at each new voice or text reading, the timeline every 2 s; a status that says when the page went quiet."
     tl, tl_at = None, 0.0
-    while not cap.closed.wait(every):
+    while not cap.closed.is_set():
+        s.changed.wait(every); s.changed.clear()  # a new voice or text reading shows at once, the rest 4 times a second
         if cap.comm is None: return  # the widget was closed
         try:
             if time.monotonic() - tl_at > timeline_every: tl, tl_at = s.timeline(), time.monotonic()
