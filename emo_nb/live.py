@@ -262,7 +262,7 @@ function render({ model, el }) {
   }
   btn.onclick = () => (stream ? stop() : start());
   model.send({ type: 'hello' });
-  if (model.get('autostart')) start(); else show('stopped: press Start');
+  if (model.get('autostart')) start(); else show('ready: press Start');
   return () => stop();
 }
 export default { render };
@@ -586,7 +586,9 @@ class LiveSession:
         elif name == 'text': predict_text(['warming up'])
         elif name == 'captions' and self.asr:
             from emo_nb.transcribe import load_asr, _segments
-            _segments(load_asr(self.asr, threads=1), synth_voice(1.0), 0.0, False, None)
+            model = load_asr(self.asr, threads=1)
+            _segments(model, synth_voice(1.0), 0.0, False, None)  # the voice filter's model
+            list(model.transcribe(synth_voice(1.0), vad_filter=False, beam_size=5, temperature=0.0)[0])  # the decoder (the filter let nothing through)
         self.ready.add(name)
 
     def start(self, captions:bool=True # transcribe the microphone into captions

@@ -56,16 +56,17 @@ def speech_ends(log):
     return out
 
 def check_captions(log, sentences):
-    "Every spoken caption names its sentence's words and reached the page within 5 s of the end of that sentence."
+    "Every spoken caption of a sentence that ended after the models loaded holds its words and reached the page within 5 s of its end."
     spoken = [c for c in log['captions'] if c[3] == 'spoken']
     assert spoken, log['captions']
     ends, lags = speech_ends(log), []
     for t, _, text, _, _ in spoken:  # the sentence whose end came last before the caption; most of its words must be there
         end, which = max((e, i) for e, i in ends if e <= t)
+        if end < log['loaded']: continue  # said while the models were loading (the status said so): captioned late by design
         words, said = set(re.findall(r'[a-z]+', text.lower())), set(re.findall(r'[a-z]+', sentences[which].lower()))
         assert len(words & said) >= len(said) / 2, (text, sentences[which])
         lags.append(t - end)
-    assert max(lags) <= 5000, lags
+    assert len(lags) >= 3 and max(lags) <= 5000, lags
     return lags
 
 def test_live_dashboard_in_jupyterlab(tmp_path):
