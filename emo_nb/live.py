@@ -19,7 +19,7 @@ from .fusion import fuse
 from .analyze import EMOTION_COLORS
 
 # %% auto #0
-__all__ = ['anywidget', 'traitlets', 'UNSURE_MARGIN', 'FACE_GONE', 'SILENCE', 'TEXT_FADES', 'NO_SIGNAL', 'MODELS',
+__all__ = ['anywidget', 'traitlets', 'FACE_GONE', 'SILENCE', 'TEXT_FADES', 'NO_SIGNAL', 'UNSURE_MARGIN', 'MODELS',
            'CaptureWidget', 'BrowserClock', 'VoiceActivity', 'shown_label', 'LiveSession', 'from_ipywebrtc', 'demo']
 
 # %% ../nbs/50_live.ipynb #8b8ee881
@@ -213,7 +213,6 @@ function render({ model, el }) {
     if (!s) { show(notes.join(', ')); return; }
     stream = s; page = Math.random().toString(36).slice(2);
     const hasVideo = stream.getVideoTracks().length, hasAudio = stream.getAudioTracks().length;
-    model.send({ type: 'start', page, camera: !!hasVideo, microphone: !!hasAudio, notes });
     if (hasVideo) {
       video.srcObject = stream; placeholder.style.display = 'none';
       try { await video.play(); } catch (e) {}  // a muted video may autoplay; play() also wakes one scrolled off screen
@@ -258,10 +257,9 @@ function render({ model, el }) {
     const was = !!stream; stream = null; audioCtx = null; inflight = 0;
     video.srcObject = null; placeholder.style.display = ''; placeholder.textContent = 'camera off: press Start'; drawBoxes([]);
     btn.textContent = 'Start';
-    if (was) { model.send({ type: 'stop' }); show(note || 'stopped'); }
+    if (was) show(note || 'stopped');
   }
   btn.onclick = () => (stream ? stop() : start());
-  model.send({ type: 'hello' });
   if (model.get('autostart')) start(); else show('ready: press Start');
   return () => stop();
 }
@@ -286,7 +284,7 @@ class CaptureWidget(anywidget.AnyWidget):
 
     def __init__(self, on_frame=None, # called with (BGR frame, browser time, page id); may return face boxes to draw
                  on_audio=None, # called with (int16 PCM, sample rate, browser time, page id) for each chunk
-                 on_message=None, # called with (content) for the other messages: start, stop, text, save, hello
+                 on_message=None, # called with (content) for the other messages: typed text, save
                  **kwargs):
         super().__init__(**kwargs)
         self.on_frame, self.on_audio, self.on_message = on_frame, on_audio, on_message
@@ -327,6 +325,9 @@ class BrowserClock:
         return t + self.offset
 
 # %% ../nbs/50_live.ipynb #703fc943
+FACE_GONE, SILENCE, TEXT_FADES = 0.7, 1.0, 30.0  # seconds: no face for this long reads 'no face'; no voice, 'silence'; a text reading fades
+NO_SIGNAL = 2.0  # seconds without frames or sound: that device reads 'off'
+
 class VoiceActivity:
     "Voiced stretches of a 16 kHz stream: loudness above an adaptive noise floor; a phrase ends after `gap` seconds of quiet."
     FRAME = 480  # 30 ms
@@ -352,7 +353,7 @@ class VoiceActivity:
             floor = max(self.floor_db, np.percentile(self.levels, 10) + self.margin_db) if len(self.levels) > 30 else self.floor_db
             t = t0 + (i + 1) * self.FRAME / SR  # this frame's end
             if d > floor:
-                if self.last_voiced is None or t - self.last_voiced > 1.0: self.onset = t - self.FRAME / SR  # speech again after a silence
+                if self.last_voiced is None or t - self.last_voiced > SILENCE: self.onset = t - self.FRAME / SR  # speech again after a silence
                 self.last_voiced, self.quiet = t, 0.0
                 if self.phrase is None: self.phrase = (t - (len(self.pre) + 1) * self.FRAME / SR, list(self.pre))
             elif self.phrase is not None: self.quiet += self.FRAME / SR
@@ -370,8 +371,6 @@ class VoiceActivity:
 
 # %% ../nbs/50_live.ipynb #e92e1712
 UNSURE_MARGIN = 0.05  # a face or voice whose top two probabilities are closer than this reads as 'unsure'
-FACE_GONE, SILENCE, TEXT_FADES = 0.7, 1.0, 30.0  # seconds: no face for this long reads 'no face'; no voice, 'silence'; a text reading fades
-NO_SIGNAL = 2.0  # seconds without frames or sound: that device reads 'off'
 
 def shown_label(probs) -> tuple[str, float]:
     "The label to show for probabilities over `EMOTIONS` (NaN where absent) and its probability: 'unsure' when the top two are nearly tied."
@@ -685,9 +684,7 @@ def demo(width:int=320, height:int=240, # camera size
         elif m['type'] == 'save':
             try: cap.send({'type': 'saved', 'text': f'saved {len(s.rows):,} readings to {s.save(folder)}'})
             except OSError as e: cap.send({'type': 'saved', 'text': f'could not save: {e}'})
-        elif m['type'] == 'start': cap.streaming = True
-        elif m['type'] == 'stop': cap.streaming = False
-    cap.on_frame, cap.on_message, cap.streaming = on_frame, on_message, False
+    cap.on_frame, cap.on_message = on_frame, on_message
     cap.on_audio = lambda pcm, sr, t, page: s.feed_audio(pcm, sr, s.clock(t, page))
     cap.session, cap.closed, cap.was = s, threading.Event(), 'streaming'
     threading.Thread(target=_tick, args=(cap, s), daemon=True, name='emo_nb-dashboard').start()
