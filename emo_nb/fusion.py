@@ -11,7 +11,7 @@ from .core import EMOTIONS, EmoNbError, readings, check_readings, card_f1
 __all__ = ['MODEL_OF', 'CIRCUMPLEX', 'reliability', 'reading_confidence', 'fuse', 'valence_arousal', 'StackingFuser', 'align']
 
 # %% ../nbs/40_fusion.ipynb #355aa969
-MODEL_OF = {'face': 'face-cnn', 'speech': 'speech-whisper', 'text': 'text-tfidf-cnn'}
+MODEL_OF = {'face': 'face-cnn', 'speech': 'speech-whisper', 'text': 'text-minilm'}
 
 def reliability(modalities=('face', 'speech', 'text'), # modalities to weigh
                 floor:float=0.05 # the least weight an emotion a modality can emit gets

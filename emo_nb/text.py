@@ -9,11 +9,14 @@ from collections import Counter
 from functools import lru_cache
 import numpy as np, pandas as pd
 from .core import EMOTIONS, EmoNbError, readings, model_path, read_card
+from .text_encoder import load_minilm, encoder_arrays
 
 # %% auto #0
-__all__ = ['BLAS_THREADS', 'TEXT_MODEL', 'word_terms', 'char_terms', 'TextModel', 'small_blas', 'text_tokens', 'token_ids',
-           'WordCNN', 'load_text_model', 'text_chunks', 'language_note', 'vader_valence', 'emoji_words', 'predict_text',
-           'explain_text', 'Highlight', 'highlight_text', 'token_effects', 'train_text_model', 'save_text_model']
+__all__ = ['BLAS_THREADS', 'BATCH_BLAS_THREADS', 'TEXT_MODEL', 'NGRAM_MODEL', 'word_terms', 'char_terms', 'TextModel',
+           'small_blas', 'text_tokens', 'token_ids', 'WordCNN', 'EncoderTextModel', 'load_text_model', 'text_chunks',
+           'language_note', 'vader_valence', 'emoji_words', 'predict_text', 'token_effects', 'explain_text',
+           'Highlight', 'highlight_text', 'train_text_model', 'macro_f1', 'fit_register_gate', 'fit_offsets',
+           'encoder_text_arrays', 'save_text_model']
 
 # %% ../nbs/10_text.ipynb #ad8ca11f
 _WORD = re.compile(r'(?u)\b\w\w+\b')
@@ -59,6 +62,7 @@ class TextModel:
         if offset != self.coef.shape[1]: raise EmoNbError(f"text model: {offset} terms but {self.coef.shape[1]} weights")
         self.alt = self._alt_expert(arrays) if 'coef_alt' in arrays else None
         self.cnns = [self._cnn(arrays, p) if f'{p}vocab' in arrays else None for p in ('cnn_', 'cnn_alt_')]
+        self.word_vocab = self.parts[0][1]
 
     def _cnn(self, arrays, prefix):
         "An expert's word CNN, its weight in the expert, and the rows of `classes` its outputs fill."
@@ -147,7 +151,8 @@ class TextModel:
         return (1 - w) * p + w * q
 
 # %% ../nbs/10_text.ipynb #76caeb00
-BLAS_THREADS = 1  # BLAS threads while the text model runs (None: numpy's own setting)
+BLAS_THREADS = 1  # BLAS threads while the text model reads a few texts (None: numpy's own setting)
+BATCH_BLAS_THREADS = 2  # ... and while the encoder reads a batch of 64 texts or more
 
 @lru_cache(maxsize=1)
 def _blas():
@@ -155,10 +160,12 @@ def _blas():
     except ImportError: return None
     return ThreadpoolController()
 
-def small_blas():
-    "A context that limits numpy's BLAS to `BLAS_THREADS` threads (a no-op if that is None or threadpoolctl is missing)."
-    c = _blas() if BLAS_THREADS else None
-    return c.limit(limits=BLAS_THREADS, user_api='blas') if c is not None else contextlib.nullcontext()
+def small_blas(batch:int=1 # texts read at once
+              ):
+    "A context that limits numpy's BLAS to `BLAS_THREADS` threads (`BATCH_BLAS_THREADS` for 64 texts or more; a no-op for None or without threadpoolctl)."
+    n = BATCH_BLAS_THREADS if batch >= 64 else BLAS_THREADS
+    c = _blas() if n else None
+    return c.limit(limits=n, user_api='blas') if c is not None else contextlib.nullcontext()
 
 # %% ../nbs/10_text.ipynb #a54075c5
 _TOKEN = re.compile(r'(?u)\b\w+\b|[^\w\s]')
@@ -226,13 +233,64 @@ class WordCNN:
         return z / z.sum(1, keepdims=True)
 
 # %% ../nbs/10_text.ipynb #47abf3ab
-TEXT_MODEL = 'text-tfidf-cnn'
+def _softmax(z):
+    z = np.exp(z - z.max(-1, keepdims=True))
+    return z / z.sum(-1, keepdims=True)
+
+class EncoderTextModel:
+    "A fine-tuned sentence encoder with a linear head, read per register: a gate on the same vector weighs each register's offsets and n-gram share."
+    def __init__(self, arrays:dict, # the encoder (`encoder_arrays`), head_w (384, k), head_b, classes, registers, gate_w (384, r), gate_b, offsets (r, k), ngram_weight (r,)
+                 ngram:TextModel|None=None # the n-gram model `ngram_weight` mixes in (same classes)
+                ):
+        f = lambda k: np.asarray(arrays[k], np.float32)
+        self.arrays, self.encoder = arrays, load_minilm(arrays)
+        self.classes, self.registers = tuple(str(c) for c in arrays['classes']), tuple(str(r) for r in arrays['registers'])
+        self.head_w, self.head_b, self.gate_w, self.gate_b = f('head_w'), f('head_b'), f('gate_w'), f('gate_b')
+        self.offsets, self.ngram_weight = f('offsets'), f('ngram_weight')
+        if self.ngram_weight.any() and (ngram is None or ngram.classes != self.classes):
+            raise EmoNbError(f"this text model mixes in an n-gram model over {self.classes}; got {ngram and ngram.classes}")
+        self.ngram = ngram
+        self.word_vocab = ngram.word_vocab if ngram else {t for t in self.encoder.tok.get_vocab() if t.isalpha()}
+
+    @classmethod
+    def load(cls, path, ngram:TextModel|None=None):
+        "Load from an `.npz` file of plain arrays (no pickles)."
+        with np.load(path, allow_pickle=False) as z: return cls(dict(z), ngram)
+
+    def read(self, texts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        "The encoder head's probabilities, the register gate's, and the n-gram share, per text."
+        texts = [str(t) for t in texts]
+        with small_blas(len(texts)): e = self.encoder.embed(texts)
+        g = _softmax(e @ self.gate_w + self.gate_b)
+        return _softmax(e @ self.head_w + self.head_b), g, g @ self.ngram_weight
+
+    def predict_proba(self, texts) -> np.ndarray:
+        "Probabilities over `classes` for each text."
+        texts = list(texts)
+        p, g, w = self.read(texts)
+        mix = np.flatnonzero(w > .01)  # a share under 1% moved no dev-set probability by more than 0.007 and no reading's label
+        if len(mix): p[mix] = (1 - w[mix, None]) * p[mix] + w[mix, None] * self.ngram.predict_proba([texts[i] for i in mix])
+        return _softmax(np.log(np.maximum(p, 1e-12)) + g @ self.offsets)
+
+    def register_of(self, texts) -> pd.DataFrame:
+        "How much each text reads like each register (the gate's probabilities)."
+        return pd.DataFrame(self.read(texts)[1], columns=list(self.registers))
+
+    def known_words(self, text:str) -> list[str]:
+        "The words of `text` the model has a vocabulary entry for."
+        return [w for w in _WORD.findall(text.lower()) if w in self.word_vocab]
+
+# %% ../nbs/10_text.ipynb #5a5555c7
+TEXT_MODEL, NGRAM_MODEL = 'text-minilm', 'text-tfidf-cnn'
 
 @lru_cache(maxsize=4)
 def load_text_model(name:str=TEXT_MODEL # a model folder in emo_nb/models
-                   ) -> TextModel:
-    "The shipped text model, its weights checked against its model card."
-    return TextModel.load(model_path(name))
+                   ) -> TextModel|EncoderTextModel:
+    "A shipped text model, its weights checked against its model card (an encoder model with the n-gram model it mixes in)."
+    with np.load(model_path(name), allow_pickle=False) as z: arrays = dict(z)
+    if 'tokenizer_json' not in arrays: return TextModel(arrays)
+    ngram = str(arrays['ngram_model'])
+    return EncoderTextModel(arrays, load_text_model(ngram) if ngram else None)
 
 # %% ../nbs/10_text.ipynb #ef116b53
 def text_chunks(text:str, # any text
@@ -255,7 +313,7 @@ def language_note(text:str, # a text
     "A warning when most words of `text` are unknown to `model` (probably not English)."
     words = _WORD.findall(text.lower())
     if len(words) < 3: return ''
-    known = sum(w in model.parts[0][1] for w in words) / len(words)
+    known = sum(w in model.word_vocab for w in words) / len(words)
     return f'only {known:.0%} of the words are known (not English?): unreliable' if known < min_known else ''
 
 # %% ../nbs/10_text.ipynb #643ce0ba
@@ -282,7 +340,7 @@ def emoji_words(text:str # any text
 
 # %% ../nbs/10_text.ipynb #b342aaf5
 def predict_text(texts, # a string or a list of strings
-                 model:TextModel|None=None, # default: the shipped model
+                 model:TextModel|EncoderTextModel|None=None, # default: the shipped model
                  valence:bool=True # add VADER's valence (compound score, -1 to 1)
                 ) -> pd.DataFrame:
     "Emotion readings for each text, in input order; empty or unknown-word texts give *no reading*."
@@ -317,12 +375,33 @@ def _no_reading_reason(text, model) -> str:
     if not text.strip(): return 'empty text'
     return '' if model.known_words(text) else 'no known words'
 
+# %% ../nbs/10_text.ipynb #2db7f73b
+def token_effects(text:str, # the text to explain
+                  model:TextModel|EncoderTextModel|None=None # default: the shipped model
+                 ) -> pd.DataFrame:
+    "Each token of `text` with how much the reading's probabilities drop when it is left out (positive: it pushes toward the emotion)."
+    model = model or load_text_model()
+    spans = _token_spans(text)
+    p = model.predict_proba([text] + [text[:a] + text[b:] for a, b, _ in spans])
+    return _per_token(p[0] - p[1:], spans, model.classes)
+
+
+
+def _token_spans(text): return [(m.start(), m.end(), m.group()) for m in re.finditer(r'\S+', text)]
+
+def _per_token(values, spans, classes):
+    "A table of one row per token: the token, then one column per emotion."
+    df = pd.DataFrame(np.asarray(values, float).reshape(len(spans), len(classes)), columns=list(classes))
+    df.insert(0, 'token', [t for _, _, t in spans])
+    return df
+
 # %% ../nbs/10_text.ipynb #c9aa3863
 def explain_text(text:str, # the text to explain
-                 model:TextModel|None=None # default: the shipped model
+                 model:TextModel|EncoderTextModel|None=None # default: the shipped model
                 ) -> pd.DataFrame:
-    "Each token of `text` with its contribution to each emotion's score (positive: pushes toward it)."
+    "Each token of `text` with its contribution to each emotion's score (positive: pushes toward it); `token_effects` for an encoder model."
     model = model or load_text_model()
+    if not isinstance(model, TextModel): return token_effects(text, model)
     spans = _token_spans(text)
     out = np.zeros((len(spans), len(model.classes)))
     token_at = lambda pos: next(i for i, (a, b, _) in enumerate(spans) if a <= pos < b)
@@ -342,14 +421,6 @@ def explain_text(text:str, # the text to explain
             if t in per_char: out[i] += per_char[t] / cc[t]
     return _per_token(out, spans, model.classes)
 
-def _token_spans(text): return [(m.start(), m.end(), m.group()) for m in re.finditer(r'\S+', text)]
-
-def _per_token(values, spans, classes):
-    "A table of one row per token: the token, then one column per emotion."
-    df = pd.DataFrame(np.asarray(values, float).reshape(len(spans), len(classes)), columns=list(classes))
-    df.insert(0, 'token', [t for _, _, t in spans])
-    return df
-
 # %% ../nbs/10_text.ipynb #d1926fb9
 class Highlight(str):
     "HTML that shows as highlighted text in a notebook."
@@ -357,7 +428,7 @@ class Highlight(str):
 
 def highlight_text(text:str, # the text to explain
                    emotion:str|None=None, # the emotion to explain (default: the predicted one)
-                   model:TextModel|None=None # default: the shipped model
+                   model:TextModel|EncoderTextModel|None=None # default: the shipped model
                   ) -> Highlight:
     "The text as HTML, each token shaded by how much it pushes toward (green) or away from (red) `emotion`."
     import html
@@ -369,16 +440,6 @@ def highlight_text(text:str, # the text to explain
     spans = [f'<span title="{c:+.3f}" style="background:rgba({"46,160,67" if c > 0 else "220,50,47"},{abs(c) / top:.2f});'
              f'padding:1px 2px;border-radius:3px">{html.escape(t)}</span>' for t, c in zip(ex.token, ex[emotion])]
     return Highlight(f'<div style="line-height:1.9"><b>{emotion}</b>: {" ".join(spans)}</div>')
-
-# %% ../nbs/10_text.ipynb #2db7f73b
-def token_effects(text:str, # the text to explain
-                  model:TextModel|None=None # default: the shipped model
-                 ) -> pd.DataFrame:
-    "Each token of `text` with how much the reading's probabilities drop when it is left out (positive: it pushes toward the emotion)."
-    model = model or load_text_model()
-    spans = _token_spans(text)
-    p = model.predict_proba([text] + [text[:a] + text[b:] for a, b, _ in spans])
-    return _per_token(p[0] - p[1:], spans, model.classes)
 
 # %% ../nbs/10_text.ipynb #9627854b
 def train_text_model(texts, # training texts
@@ -414,6 +475,62 @@ def _fit_head(X, labels, C, class_weight) -> dict:
     out = dict(coef=clf.coef_.astype(np.float32), intercept=clf.intercept_.astype(np.float32), classes=np.array(clf.classes_, dtype=str))
     if len(clf.classes_) == 2: out.update(coef=np.concatenate([-out['coef'], out['coef']]) / 2, intercept=np.r_[-out['intercept'], out['intercept']] / 2)
     return out
+
+# %% ../nbs/10_text.ipynb #5e46eb90
+def macro_f1(labels, # true labels
+             predicted, # predicted labels
+             classes=None # the labels to average over (default: those in `labels`)
+            ) -> float:
+    "The mean over `classes` of each one's F1 (0 for a class never predicted right)."
+    y, p = np.asarray(labels), np.asarray(predicted)
+    f1 = [2 * np.sum((p == c) & (y == c)) / max(np.sum(p == c) + np.sum(y == c), 1) for c in (sorted(set(y)) if classes is None else classes)]
+    return float(np.mean(f1))
+
+def fit_register_gate(vectors:np.ndarray, # (n, d) encoder vectors
+                      registers, # each row's register (corpus), at least two values
+                      C:float=1.0 # inverse regularisation strength
+                     ) -> dict:
+    "A logistic regression that tells the registers apart from the vectors, as `gate_w` (d, r), `gate_b` and `registers`."
+    from sklearn.linear_model import LogisticRegression
+    clf = LogisticRegression(C=C, tol=1e-7, max_iter=10_000).fit(vectors, list(registers))  # converged tightly: a refit gives the same gate
+    w, b = clf.coef_.T, clf.intercept_
+    if len(clf.classes_) == 2: w, b = np.concatenate([-w, w], 1) / 2, np.r_[-b, b] / 2
+    return dict(gate_w=w.astype(np.float32), gate_b=b.astype(np.float32), registers=np.array(clf.classes_, dtype=str))
+
+def fit_offsets(probs:np.ndarray, # (n, k) probabilities
+                labels, # each row's true label, one of `classes`
+                classes, # the k labels of `probs`' columns
+                grid=np.round(np.linspace(-1.5, 1.5, 31), 2), # offsets tried for each class
+                sweeps:int=3 # passes over the classes
+               ) -> np.ndarray:
+    "Per-class offsets to log(`probs`) that raise macro-F1 on `labels` (coordinate ascent; zeros if nothing helps)."
+    logp, classes, labels = np.log(np.maximum(probs, 1e-12)), np.asarray(classes), np.asarray(labels)
+    score = lambda b: macro_f1(labels, classes[(logp + b).argmax(1)])
+    b = np.zeros(len(classes)); best = score(b)
+    for _ in range(sweeps):
+        for k in range(len(classes)):
+            for d in grid:
+                trial = b.copy(); trial[k] = d
+                if (s := score(trial)) > best + 1e-6: best, b = s, trial
+    return b.astype(np.float32)
+
+# %% ../nbs/10_text.ipynb #cb21254e
+def encoder_text_arrays(weights:dict, # the fine-tuned encoder (BERT names) and `head.weight` (384, k), `head.bias`
+                        tokenizer_json:str, # the encoder's tokenizer.json text
+                        classes, # the head's k emotions
+                        gate:dict, # from `fit_register_gate`
+                        offsets:dict, # register -> (k,) offsets from `fit_offsets` (absent registers: zeros)
+                        ngram_weight:dict, # register -> share of the n-gram model's probabilities (absent: 0)
+                        ngram_model:str='' # the n-gram model's folder in emo_nb/models ('' if no share)
+                       ) -> dict:
+    "The arrays an `EncoderTextModel` loads (encoder in float16)."
+    regs = [str(r) for r in gate['registers']]
+    enc = {k: v for k, v in weights.items() if not k.startswith('head.')}
+    return dict(encoder_arrays(enc, tokenizer_json), classes=np.array(classes, dtype=str),
+                head_w=np.asarray(weights['head.weight'], np.float32), head_b=np.asarray(weights['head.bias'], np.float32),
+                gate_w=gate['gate_w'], gate_b=gate['gate_b'], registers=np.array(regs, dtype=str),
+                offsets=np.array([offsets.get(r, np.zeros(len(classes))) for r in regs], np.float32),
+                ngram_weight=np.array([ngram_weight.get(r, 0.) for r in regs], np.float32), ngram_model=np.array(ngram_model))
 
 # %% ../nbs/10_text.ipynb #62157fb5
 def save_text_model(arrays:dict, # from `train_text_model`

@@ -12,7 +12,8 @@ CODE = textwrap.dedent('''
     from emo_nb.whisper import WHISPER, load_whisper_encoder, ct2_encoder
     from emo_nb.transcribe import load_asr, transcribe
     from emo_nb.audio import synth_voice
-    load_text_model(); load_face_model(); head = load_speech_head()
+    assert load_text_model().ngram is load_text_model('text-tfidf-cnn')  # the MiniLM model and the n-gram model it mixes in
+    load_face_model(); head = load_speech_head()
     for name, layer in head['layers']: ct2_encoder(name, layer, head['compute_type'])
     for name in WHISPER: load_whisper_encoder(name)
     load_asr()
