@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from .core import EMOTIONS, EmoNbError
 from .data import read_text, list_files, AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS
-from .text import predict_text
+from .text import predict_text, load_text_model, TEXT_MODEL
 from .speech import predict_speech
 from .face import predict_faces
 from .core import no_reading, needs_extra
@@ -18,7 +18,8 @@ from .transcribe import transcribe
 
 # %% auto #0
 __all__ = ['OUT_COLS', 'PREDICTORS', 'PLOT_SUFFIXES', 'to_output', 'gather_texts', 'gather_paths', 'positive', 'parser',
-           'check_out', 'write_output', 'run_analyze', 'main', 'subtitles', 'run_transcribe', 'run_analyze_many']
+           'check_out', 'write_output', 'run_analyze', 'main', 'subtitles', 'run_transcribe', 'run_score_text',
+           'run_analyze_many']
 
 # %% ../nbs/60_cli.ipynb #e131c8d5
 OUT_COLS = ('input', 'label') + EMOTIONS
@@ -144,6 +145,10 @@ def parser() -> argparse.ArgumentParser:
     tr.add_argument('paths', nargs='+', metavar='PATH', help='audio or video files, or folders of them (read recursively, sorted)')
     tr.add_argument('--format', choices=('csv', 'json', 'srt', 'vtt'), default='csv', help='output format (default: csv; srt and vtt take one input)')
     tr.add_argument('--out', metavar='FILE', help='write here instead of stdout')
+    sc = sub.add_parser('score-text', help="score a text model on MELD, GoEmotions-Ekman and dair-ai's dev sets",
+                        description='Accuracy and macro-F1 on each dev set, then per-class precision, recall and F1 (needs the corpora).')
+    sc.add_argument('data', metavar='DATA', help='the corpora folder, holding text/meld, text/goemotions/ekman and text/dair_emotion')
+    sc.add_argument('--model', default=TEXT_MODEL, help=f'a text model folder in emo_nb/models (default: {TEXT_MODEL})')
     return p
 
 # %% ../nbs/60_cli.ipynb #05689c77
@@ -189,6 +194,7 @@ def main(argv=None # arguments (default: sys.argv[1:])
         if a.command == 'analyze': return run_analyze(a)
         if a.command == 'analyze-many': return run_analyze_many(a)
         if a.command == 'transcribe': return run_transcribe(a)
+        if a.command == 'score-text': return run_score_text(a)
         check_out(a.out)
         rd, inputs = PREDICTORS[a.modality](a)
         for i, (inp, r) in enumerate(zip(inputs, rd.get('reason', [''] * len(rd)))):
@@ -233,6 +239,16 @@ def run_transcribe(a) -> int:
     else: text = out[['input', 'start', 'end', 'text', 'confidence', 'language', 'reason']].round(3).to_json(orient='records') + '\n'
     if a.out: Path(a.out).write_text(text, encoding='utf-8')
     else: sys.stdout.write(text)
+    return 0
+
+def run_score_text(a) -> int:
+    "The `score-text` sub-command: a text model's dev-set scores and per-class figures on stdout."
+    from emo_nb.text_encoder_train import score_text_model
+    missing = [d for d in ('meld', 'goemotions/ekman', 'dair_emotion') if not (Path(a.data)/'text'/d).is_dir()]
+    if missing: raise EmoNbError(f"{a.data}: no text/{', text/'.join(missing)} (the corpora; see data_download/)")
+    scores, per_class = score_text_model(load_text_model(a.model), a.data)
+    print(f'{a.model}\n{scores.round(4).to_string()}')
+    for name, pc in per_class.items(): print(f'\n{name}\n{pc.round(3).to_string()}')
     return 0
 
 def _tty() -> bool:

@@ -175,3 +175,17 @@ def test_sigterm_ends_analyze_many_workers_and_keeps_finished_work(tmp_path):
     r = run('analyze-many', str(tmp_path/'in'), '--out-dir', str(tmp_path/'out'), '--workers', '2')  # resumes: finished ones skipped
     m2 = list(csv.DictReader(io.StringIO(r.stdout)))
     assert r.returncode == 0 and [x['status'] == 'skipped' for x in m2] == [x['status'] == 'done' for x in m]
+
+@needs_data
+@pytest.mark.slow
+def test_score_text_reproduces_the_model_card():
+    "Issue #15: one command rescores the shipped text model on the three dev sets, with the card's figures."
+    from emo_nb.core import read_card
+    r = run('score-text', str(DATA))
+    assert r.returncode == 0, r.stderr
+    card = read_card('text-minilm')
+    for name, col, key in (('MELD dev', 2, 'meld_dev_acc'), ('MELD dev', 3, 'meld_dev_macro_f1'),
+                           ('GoEmotions-Ekman dev', 3, 'goemotions_dev_macro_f1'), ('dair-ai val, love aside', 2, 'dair_val_acc_no_love')):
+        line = next(l for l in r.stdout.splitlines() if l.startswith(name) and len(l.split()) > 3)
+        assert abs(float(line.split()[-3 + col - 1]) - float(card[key])) < 1e-3, (line, key, card[key])
+    assert 'precision' in r.stdout and 'surprised' in r.stdout
