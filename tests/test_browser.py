@@ -192,7 +192,8 @@ def test_denied_devices_and_a_reopened_tab(tmp_path):
         import time; time.sleep(8)
         page = browser.new_page()
         page.goto(url, timeout=120_000)
-        page.wait_for_selector('.emo-nb-status:text("streaming")', timeout=120_000)
+        page.wait_for_selector('.emo-nb-status:text("streaming")', timeout=120_000)  # the saved view says so at once: wait for the new page's own frames
+        page.wait_for_function("() => (document.querySelector('.emo-nb-capture')?.emoNb?.acks.length || 0) > 5", timeout=120_000)
         n0 = page.evaluate("() => document.querySelector('.emo-nb-capture').emoNb.acks.length")
         page.wait_for_timeout(4000)
         n1 = page.evaluate("() => document.querySelector('.emo-nb-capture').emoNb.acks.length")
