@@ -441,7 +441,7 @@ class LiveSession:
         for f in rd[rd.label.notna()].itertuples():
             label, p = shown_label([getattr(f, e) for e in EMOTIONS])
             probs = [round(float(np.nan_to_num(getattr(f, e))), 3) for e in EMOTIONS]
-        out.append([float(f.x), float(f.y), float(f.w), float(f.h), label, p, EMOTION_COLORS.get(label, '#757575'), probs])
+            out.append([float(f.x), float(f.y), float(f.w), float(f.h), label, p, EMOTION_COLORS.get(label, '#757575'), probs])
         return out
 
     def add_audio(self, pcm:np.ndarray, sr:int=SR, t:float|None=None) -> pd.DataFrame:
@@ -692,14 +692,14 @@ def demo(width:int=320, height:int=240, # camera size
 
 def _tick(cap, s, every=0.25, timeline_every=2.0):
     "The dashboard's refresh loop (a thread): the view 4 times a second and at each new voice or text reading, the timeline every 2 s; a status that says when the page went quiet."
-    tl, tl_at = None, 0.0
+    tl, tl_at, started = None, 0.0, time.monotonic()
     while not cap.closed.is_set():
         s.changed.wait(every); s.changed.clear()  # a new voice or text reading shows at once, the rest 4 times a second
         if cap.comm is None: return  # the widget was closed
         try:
             if time.monotonic() - tl_at > timeline_every: tl, tl_at = s.timeline(), time.monotonic()
             cap.send(s.view(cap, tl))
-            quiet = time.monotonic() - (cap.last_message or 0)
+            quiet = time.monotonic() - (cap.last_message or started)  # before any message: since the dashboard started
             if cap.status.startswith('streaming') and quiet > 5:
                 cap.was, cap.status = cap.status, f'stopped: nothing from the page for {quiet:.0f} s (closed or hidden?)'
             elif cap.status.startswith('stopped: nothing from the page') and quiet < 1: cap.status = cap.was  # a reopened page streams again
