@@ -11,9 +11,9 @@ from .core import EMOTIONS, EmoNbError, label_map, to_emotion
 
 # %% auto #0
 __all__ = ['AUDIO_EXTS', 'IMAGE_EXTS', 'VIDEO_EXTS', 'BIG_FIVE', 'LOADERS', 'list_files', 'read_text', 'load_ravdess',
-           'load_crema_d', 'load_tess', 'load_savee', 'load_emodb', 'load_fer2013', 'load_ckplus', 'load_jaffe',
-           'load_dair_emotion', 'load_goemotions', 'load_isear', 'load_meld', 'load_essays', 'load_corpus',
-           'speaker_folds']
+           'load_crema_d', 'load_tess', 'load_savee', 'load_emodb', 'load_casia', 'load_ased', 'load_turev',
+           'load_urdu', 'load_fer2013', 'load_ckplus', 'load_jaffe', 'load_dair_emotion', 'load_goemotions',
+           'load_isear', 'load_meld', 'load_essays', 'load_corpus', 'speaker_folds']
 
 # %% ../nbs/01_data.ipynb #7aa47063
 AUDIO_EXTS = ('.wav', '.flac', '.mp3', '.ogg', '.m4a')
@@ -101,9 +101,9 @@ def load_crema_d(root, # folder of CREMA-D clips (AudioWAV, or the .flv/.mp3 rel
 # %% ../nbs/01_data.ipynb #f34ddbad
 def load_tess(root # folder of TESS clips (e.g. OAF_angry/OAF_back_angry.wav)
              ) -> pd.DataFrame:
-    "TESS clips with labels, speaker (OAF: older, YAF: younger female) and word."
-    rows = [dict(path=str(p), corpus_label=m[3].lower(), speaker=m[1].upper(), word=m[2].lower())
-            for p in list_files(root, AUDIO_EXTS) for m in [_match(r'([OY]AF)_(\w+?)_(angry|disgust|fear|happy|neutral|ps|sad)', p, 'tess')]]
+    "TESS clips with labels, speaker (OAF: older, YAF: younger female; from the folder when a name lacks it) and word."
+    rows = [dict(path=str(p), corpus_label=m[3].lower(), speaker=(m[1] if len(m[1]) == 3 else p.parent.name[:3]).upper(), word=m[2].lower())
+            for p in list_files(root, AUDIO_EXTS) for m in [_match(r'([OY]AF|OA|YA)_(\w+?)_(angry|disgust|fear|happy|neutral|ps|sad)', p, 'tess')]]
     return _table(rows, 'tess', 'path')
 
 # %% ../nbs/01_data.ipynb #a29d3aba
@@ -125,6 +125,33 @@ def load_emodb(root, # folder of EmoDB clips (wav/03a01Fa.wav)
     rows = [dict(path=str(p), corpus_label=m[3], speaker=int(m[1]), text=m[2], version=m[4])
             for p in list_files(root, AUDIO_EXTS) for m in [_match(r'(\d\d)([ab]\d\d)([WLEAFTN])([a-z])', p, 'emodb')]]
     return _table(rows, 'emodb', 'path', keep_unmapped)
+
+# %% ../nbs/01_data.ipynb #ed944f42
+def _by_folder(root, corpus:str, pattern:str, speaker) -> pd.DataFrame:
+    "Clips labelled by their emotion folder (its letters, lower case); `speaker(path, match)` names who speaks."
+    rows = [dict(path=str(p), corpus_label=re.sub(r'[^a-z]', '', p.parent.name.lower()), speaker=speaker(p, m))
+            for p in list_files(root, AUDIO_EXTS) for m in [_match(pattern, p, corpus)]]
+    return _table(rows, corpus, 'path')
+
+def load_casia(root # folder of CASIA clips: <speaker>/<emotion>/201.wav
+              ) -> pd.DataFrame:
+    "CASIA Mandarin clips with labels and speaker."
+    return _by_folder(root, 'casia', r'\d+', lambda p, m: p.parent.parent.name)
+
+def load_ased(root # folder of ASED clips: 01Neutral/n1-01-01-01-05.wav
+             ) -> pd.DataFrame:
+    "ASED Amharic clips with labels and speaker (the name's last field; gender 01 F, 02 M)."
+    return _by_folder(root, 'ased', r'[a-z]\d+-\d+-\d+-(\d+)-(\d+)', lambda p, m: int(m[2]))
+
+def load_turev(root # folder of TurEV-DB clips: Angry/1157_kz_acik.wav
+              ) -> pd.DataFrame:
+    "TurEV-DB Turkish clips with labels and speaker."
+    return _by_folder(root, 'turev', r'(\d+)_\w+', lambda p, m: int(m[1]))
+
+def load_urdu(root # folder of URDU clips: Angry/SM1_F10_A010.wav
+             ) -> pd.DataFrame:
+    "URDU talk-show clips with labels and speaker (the name's first field)."
+    return _by_folder(root, 'urdu', r'(S[MF]\d+)_F\d+_[A-Z]\d+', lambda p, m: m[1].upper())
 
 # %% ../nbs/01_data.ipynb #9281098e
 def load_fer2013(root # the folder with train/ and test/, or fer2013.csv
@@ -273,7 +300,8 @@ def load_essays(path, # essays.csv: #AUTHID,TEXT,cEXT,cNEU,cAGR,cCON,cOPN
     return out
 
 # %% ../nbs/01_data.ipynb #b159e40e
-LOADERS = dict(ravdess=load_ravdess, crema_d=load_crema_d, tess=load_tess, savee=load_savee, emodb=load_emodb,
+LOADERS = dict(ravdess=load_ravdess, crema_d=load_crema_d, tess=load_tess, casia=load_casia, ased=load_ased, turev=load_turev,
+               urdu=load_urdu, savee=load_savee, emodb=load_emodb,
                fer2013=load_fer2013, ckplus=load_ckplus, jaffe=load_jaffe, dair_emotion=load_dair_emotion,
                goemotions=load_goemotions, isear=load_isear, meld=load_meld, pennebaker=load_essays)
 
