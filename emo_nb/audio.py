@@ -10,7 +10,8 @@ import numpy as np, pandas as pd
 from .core import EmoNbError
 
 # %% auto #0
-__all__ = ['SR', 'SNDFILE_EXTS', 'FRAME', 'HOP', 'iter_audio', 'load_audio', 'synth_voice', 'voiced_frames', 'voiced_span']
+__all__ = ['SR', 'SNDFILE_EXTS', 'FRAME', 'HOP', 'VAD_FRAME', 'VAD_THRESHOLD', 'MIN_VOICE', 'iter_audio', 'load_audio',
+           'synth_voice', 'voiced_frames', 'voiced_span', 'voice_probs', 'voice_segments', 'has_voice']
 
 # %% ../nbs/20_audio.ipynb #4f99c1b5
 SR = 16_000
@@ -93,10 +94,19 @@ def synth_voice(seconds:float=2.0, # length
                 f0:float=140.0, # mean pitch, Hz
                 sr:int=SR # sample rate
                ) -> np.ndarray:
-    "A synthetic vowel (harmonics of a drifting pitch, syllable-like loudness) as float32 mono, for tests and examples."
-    t = np.arange(int(seconds * sr)) / sr
-    phase = 2 * np.pi * np.cumsum(f0 * (1 + .1 * np.sin(2 * np.pi * .7 * t))) / sr
-    return (.25 * sum(np.sin(k * phase) / k for k in range(1, 8)) * (.55 + .45 * np.sin(2 * np.pi * 3 * t))).astype(np.float32)
+    "A synthetic voice (a pulse train through the formants of the vowels /e/ and /i/, four syllables a second) as float32 mono, for tests and examples."
+    from scipy.signal import lfilter
+    n = int(seconds * sr); t = np.arange(n) / sr
+    pitch = f0 * (1 + .12 * np.sin(2 * np.pi * .5 * t) + .05 * np.sin(2 * np.pi * 3.1 * t))
+    source = lfilter([1], [1, -.97], np.diff(np.floor(np.cumsum(pitch) / sr), prepend=0))  # one glottal pulse a period, tilted
+    out, syl = np.zeros(n), sr // 4
+    for k, a in enumerate(range(0, n, syl)):
+        y = source[a:a + syl]
+        for fc, bw in zip(((530, 1840, 2480), (270, 2290, 3010))[k % 2], (80, 100, 120)):  # formant resonators
+            r = np.exp(-np.pi * bw / sr)
+            y = lfilter([1 - r], [1, -2 * r * np.cos(2 * np.pi * fc / sr), r * r], y)
+        out[a:a + len(y)] = y * np.sin(np.pi * np.linspace(0, 1, len(y))) ** .7
+    return (.3 * out / max(np.abs(out).max(), 1e-9)).astype(np.float32)
 
 # %% ../nbs/20_audio.ipynb #d79caced
 FRAME, HOP = 512, 256  # 32 ms frames, 16 ms hop at 16 kHz
@@ -120,3 +130,46 @@ def voiced_span(x:np.ndarray # mono audio at 16 kHz
     "`x` from its first to its last voiced frame (empty if none is voiced)."
     v = np.flatnonzero(voiced_frames(x))
     return x[v[0] * HOP: v[-1] * HOP + FRAME] if len(v) else x[:0]
+
+# %% ../nbs/20_audio.ipynb #1479e563
+VAD_FRAME = 512  # Silero reads 32 ms frames at 16 kHz
+
+@lru_cache(maxsize=1)
+def _silero():
+    "faster-whisper's Silero VAD model: one single-threaded ONNX session for the process, shared with the transcriber."
+    from faster_whisper.vad import get_vad_model
+    return get_vad_model()
+
+def voice_probs(x:np.ndarray # mono audio at 16 kHz
+               ) -> np.ndarray:
+    "Silero VAD's probability of speech for each 32 ms frame of `x`."
+    x = np.nan_to_num(np.asarray(x, np.float32).reshape(-1))
+    if not len(x): return np.zeros(0, np.float32)
+    return _silero()(np.pad(x, (0, -len(x) % VAD_FRAME))).reshape(-1)
+
+# %% ../nbs/20_audio.ipynb #6723e024
+VAD_THRESHOLD = 0.3  # a frame is voice at or above this probability
+MIN_VOICE = 0.15  # seconds of voice frames needed for a speech reading (5 frames)
+
+def voice_segments(x:np.ndarray, # mono audio at 16 kHz
+                   threshold:float=VAD_THRESHOLD, # a frame is voice above this probability
+                   min_speech:float=0.1, # shorter stretches of voice are dropped, seconds
+                   min_gap:float=0.2 # shorter pauses are bridged, seconds
+                  ) -> pd.DataFrame:
+    "Stretches of voice in `x` as rows of start and end (seconds)."
+    on = np.r_[False, voice_probs(x) >= threshold, False]
+    runs = np.flatnonzero(np.diff(on.astype(np.int8))).reshape(-1, 2) * VAD_FRAME / SR
+    merged = []
+    for s, e in runs:
+        if merged and s - merged[-1][1] < min_gap: merged[-1][1] = e
+        else: merged.append([s, e])
+    df = pd.DataFrame([r for r in merged if r[1] - r[0] >= min_speech], columns=['start', 'end'], dtype=float)
+    df['end'] = df.end.clip(upper=len(x) / SR)
+    return df
+
+def has_voice(x:np.ndarray, # mono audio at 16 kHz
+              min_voice:float=MIN_VOICE, # seconds of voice needed
+              threshold:float=VAD_THRESHOLD # a frame is voice above this probability
+             ) -> bool:
+    "Does `x` hold at least `min_voice` seconds of voice (Silero VAD)?"
+    return bool((voice_probs(x) >= threshold).sum() * VAD_FRAME / SR >= min_voice)

@@ -8,11 +8,11 @@ from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
 from .core import EMOTIONS, EmoNbError, WeightsError, readings, no_reading, concat_readings, model_path, read_card
-from .audio import SR, iter_audio, load_audio, voiced_span, synth_voice
+from .audio import SR, iter_audio, load_audio, voiced_span, synth_voice, has_voice
 from .whisper import whisper_log_mel, encode_layer
 
 # %% auto #0
-__all__ = ['SPEECH_MODEL', 'MIN_VOICED', 'load_speech_head', 'speech_embedding', 'speaker_normalise', 'speech_probs',
+__all__ = ['SPEECH_MODEL', 'MIN_VOICED', 'NO_VOICE', 'load_speech_head', 'speech_embedding', 'speaker_normalise', 'speech_probs',
            'predict_speech', 'SpeechStream', 'speech_timeline']
 
 # %% ../nbs/21_speech.ipynb #3032d6ed
@@ -59,11 +59,19 @@ def speech_probs(X:np.ndarray, # rows of `speech_embedding` (speaker-normalised 
     z = np.exp(z - z.max(1, keepdims=True))
     return z / z.sum(1, keepdims=True)
 
+NO_VOICE = 'no voice'  # the reason of a reading of silence, noise, tones, music or anything else that is not a voice
+
+def _no_voice(x) -> str:
+    "Why `x` holds no voice to read ('' if it does): too short, or Silero VAD hears no voice in it."
+    if len(x) < SR * 0.1: return 'too short'
+    return '' if has_voice(x) else NO_VOICE
+
 def _embedding(x):
     "The embedding of `x`'s voiced span, or the reason there is no reading."
-    if len(x) < SR * 0.1: return None, 'too short'
+    why = _no_voice(x)
+    if why: return None, why
     span = voiced_span(x)
-    if len(span) < SR * MIN_VOICED: return None, 'silence or noise: no voice'
+    if len(span) < SR * MIN_VOICED: return None, NO_VOICE
     return speech_embedding(span), ''
 
 # %% ../nbs/21_speech.ipynb #80c40733
