@@ -21,7 +21,7 @@ setuptools.setup(
     classifiers=['Development Status :: 3 - Alpha', 'Intended Audience :: Science/Research',
                  'Programming Language :: Python :: 3.11', 'License :: OSI Approved :: Apache Software License'],
     packages=setuptools.find_packages(include=['emo_nb', 'emo_nb.*']),
-    package_data={'emo_nb': ['models/*/*']},
+    package_data={'emo_nb': ['models/*/*', 'static/*']},  # the shipped models; the live widget's JavaScript and CSS
     include_package_data=True,
     install_requires=requirements,
     extras_require=extras,
