@@ -16,17 +16,19 @@ from .face import face_timeline, predict_faces, iter_frames
 from .fusion import fuse, valence_arousal
 
 # %% auto #0
-__all__ = ['Analysis', 'EMOTION_COLORS', 'read_transcript', 'media_kind', 'analyze', 'check_positive', 'media_length',
-           'timed_text', 'summarize', 'analyze_many', 'plot_timeline', 'plot_summary', 'plot_frames']
+__all__ = ['Analysis', 'MIN_STEP', 'MANIFEST', 'MANIFEST_COLS', 'EMOTION_COLORS', 'read_transcript', 'media_kind', 'analyze',
+           'check_positive', 'media_length', 'timed_text', 'summarize', 'analyze_many', 'plot_timeline', 'plot_summary',
+           'plot_frames']
 
 # %% ../nbs/41_analyze.ipynb #1258171b
 _TIME = r'(?:(\d+):)?(\d\d):(\d\d)[,.](\d{3})'  # WebVTT may leave out the hours
 _CUE = re.compile(_TIME + r'\s*-->\s*' + _TIME)
 
-def read_transcript(path # an .srt or .vtt file, or a plain .txt (no times)
+def read_transcript(path, # an .srt or .vtt file, or a plain .txt (no times)
+                    encoding:str|None=None # the file's encoding if it is not UTF-8 (or marked by a byte-order mark)
                    ) -> pd.DataFrame:
     "Cues of a transcript as rows of start, end (seconds) and text."
-    try: raw = read_text(path)
+    try: raw = read_text(path, encoding)
     except OSError as e: raise EmoNbError(f"{path}: cannot read ({e.strerror or e})") from None
     if Path(path).suffix.lower() not in ('.srt', '.vtt'):
         return pd.DataFrame({'start': [np.nan], 'end': [np.nan], 'text': [raw.strip()]})
@@ -57,9 +59,11 @@ def media_kind(path) -> str:
     raise EmoNbError(f"{p}: unknown format {p.suffix!r}; expected video {VIDEO_EXTS}, audio {AUDIO_EXTS} or image {IMAGE_EXTS}")
 
 # %% ../nbs/41_analyze.ipynb #d7d140cd
+MIN_STEP = 0.04  # seconds: a fused step shorter than a video frame is dropped
+
 def analyze(media=None, # a video, audio or image file (or None for text alone)
             text:str|None=None, # a typed answer that goes with the recording
-            transcript=None, # an .srt/.vtt/.txt file of what was said
+            transcript=None, # an .srt/.vtt/.txt file of what was said, or its cues (`read_transcript`'s table)
             fps:float|None=5.0, # video frames read per second (None: every frame)
             hop:float=1.0, # seconds between speech readings (3 s windows)
             step:float=0.5, # the fused time grid, seconds
@@ -76,17 +80,19 @@ def analyze(media=None, # a video, audio or image file (or None for text alone)
         if kind == 'image': parts.append(predict_faces(media))
         else: parts, notes, duration = _read_media(media, kind, fps, hop, progress)
     if text is not None: parts.append(predict_text([text]))
-    if transcript is not None: parts.append(timed_text(read_transcript(transcript)))
+    if transcript is not None: parts.append(timed_text(transcript if isinstance(transcript, pd.DataFrame) else read_transcript(transcript)))
     elif asr and text is None and media is not None and kind != 'image':
         spoken, said = _spoken(media); parts += spoken; notes += said
     rd = concat_readings(parts)
     if duration is not None: rd['end'] = rd.end.clip(upper=duration)  # a last frame's span ends with the recording
     if rd.label.notna().any():
         fused = fuse(rd, step=step, end=duration)
+        fused = fused[~((fused.end - fused.start) < MIN_STEP)]  # a sliver at the recording's end (a few ms of codec padding)
         if not rd.start.notna().any(): fused[['start', 'end']] = np.nan  # a still image or text alone: no invented time
         fused[['valence', 'arousal']] = valence_arousal(fused)
         rd = concat_readings([rd, fused])
     else: notes.append('no modality gave a reading')
+    rd[['start', 'end']] = rd[['start', 'end']].round(3)  # milliseconds: no float noise (3.8036000000000003) in a CSV
     return Analysis(rd, summarize(rd), notes)
 
 # %% ../nbs/41_analyze.ipynb #2409ac2c
@@ -138,7 +144,7 @@ def _read_media(media, kind, fps, hop, progress):
         sp = speech_timeline(media, hop=hop, progress=progress)
         if not len(sp): sp = predict_speech(media)  # shorter than one window: read it whole
         parts.append(sp); read['sound'] = float(sp.end.max()) + (hop if len(sp) > 1 else 0)
-        if sp.label.isna().all(): notes.append('speech: no voice (silence or noise throughout)')
+        if sp.label.isna().all(): notes.append('speech: no voice heard (silence, noise or other sounds throughout)')
     except EmoNbError as e: errors.append(f'speech: {e}')
     if not parts: raise EmoNbError(f"{media}: nothing could be decoded ({'; '.join(e.replace(f'{media}: ', '') for e in errors)})")
     notes += errors
@@ -166,16 +172,17 @@ def summarize(rd:pd.DataFrame # readings, several modalities
     return pd.DataFrame(out)
 
 # %% ../nbs/41_analyze.ipynb #55e9f07a
-def _analyze_one(path:str, out:str, kwargs:dict) -> tuple[str, str, float]:
-    "Analyze one recording into `out` (CSV); return status, error and seconds. Runs in a worker."
+def _analyze_one(path:str, out:str, kwargs:dict) -> tuple[str, str, str, float]:
+    "Analyze one recording into `out` (CSV, written under a name of its own and renamed); return status, error, notes and seconds."
     import time
-    t = time.perf_counter()
+    t, part = time.perf_counter(), f'{out}.{os.getpid()}.part'
     try:
         res = analyze(path, progress=False, **kwargs)
-        res.readings.to_csv(out + '.part', index=False); Path(out + '.part').rename(out)
-        return 'done', '; '.join(res.notes), time.perf_counter() - t
+        res.readings.to_csv(part, index=False); os.replace(part, out)
+        return 'done', '', '; '.join(res.notes), time.perf_counter() - t
     except Exception as e:  # recorded per input: one bad file must not stop a corpus
-        return 'failed', f'{type(e).__name__}: {e}', time.perf_counter() - t
+        return 'failed', f'{type(e).__name__}: {e}', '', time.perf_counter() - t
+    finally: Path(part).unlink(missing_ok=True)
 
 def _worker_init():
     "In each local worker: die with the parent (Linux), so that a killed batch leaves no process behind."
@@ -201,59 +208,147 @@ def _sigterm_as_interrupt():
     try: yield
     finally: signal.signal(signal.SIGTERM, old)
 
-def _outputs(paths, out_dir):
-    "One output name per input: its stem, made unique with a short hash when two inputs share a stem."
-    import hashlib
-    stems = [Path(p).stem for p in paths]
-    return [Path(out_dir)/(f'{s}.csv' if stems.count(s) == 1 else f'{s}-{hashlib.sha1(str(Path(p).resolve()).encode()).hexdigest()[:8]}.csv')
-            for p, s in zip(paths, stems)]
+MANIFEST = 'analyze_many.csv'
+MANIFEST_COLS = ('input', 'path', 'size', 'mtime', 'output', 'status', 'error', 'notes', 'seconds')
 
-def analyze_many(paths, # recordings to analyze
+def _identity(p) -> tuple[str, int, int]:
+    "An input's identity: its absolute path, size and modification time (ns); -1 for a file that cannot be looked at."
+    path = os.path.abspath(p)
+    try: st = os.stat(path); return path, st.st_size, st.st_mtime_ns
+    except OSError: return path, -1, -1
+
+@contextlib.contextmanager
+def _folder_lock(out_dir:Path):
+    "Hold `out_dir` for one run (a lock file made with O_EXCL); a clear error if a live run holds it; a dead run's lock is taken over."
+    lock = out_dir/'.analyze_many.lock'
+    for _ in range(2):
+        try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            try: pid = int(lock.read_text().strip())
+            except (OSError, ValueError): pid = None  # being written this instant: held
+            if pid is None or _alive(pid):
+                raise EmoNbError(f"{out_dir}: another analyze_many run{f' (process {pid})' if pid else ''} is writing there; "
+                                 "wait for it to finish, or give another output folder") from None
+            lock.unlink(missing_ok=True); continue  # left by a run that was killed
+        os.write(fd, str(os.getpid()).encode()); os.close(fd); break
+    else: raise EmoNbError(f"{out_dir}: cannot take the folder's lock {lock}")
+    try: yield
+    finally: lock.unlink(missing_ok=True)
+
+def _alive(pid:int) -> bool:
+    "Is process `pid` running?"
+    try: os.kill(pid, 0); return True
+    except ProcessLookupError: return False
+    except (PermissionError, OSError): return True
+
+def _read_manifest(path:Path) -> pd.DataFrame:
+    "A folder's manifest so far (empty if there is none; columns an older manifest lacks are added empty)."
+    try: m = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.EmptyDataError): m = pd.DataFrame()
+    for c in MANIFEST_COLS:
+        if c not in m: m[c] = ''
+    return m[list(MANIFEST_COLS)]
+
+def _expand(paths) -> list[str]:
+    "Inputs in order, each folder replaced by every file in it (recursively, sorted)."
+    out = []
+    for p in map(str, paths):
+        if os.path.isdir(p):
+            files = sorted(str(f) for f in Path(p).rglob('*') if f.is_file() and not f.name.startswith('.'))
+            if not files: raise EmoNbError(f"{p}: an empty folder")
+            out += files
+        else: out.append(p)
+    return out
+
+def _output_name(path:str, out_dir:Path, taken:set) -> str:
+    "`<stem>.csv` in `out_dir`, or `<stem>-<hash of the path>.csv` when another input has that name."
+    import hashlib
+    o = out_dir/f'{Path(path).stem}.csv'
+    return str(o if str(o) not in taken else out_dir/f'{Path(path).stem}-{hashlib.sha1(path.encode()).hexdigest()[:8]}.csv')
+
+def _plan(paths, out_dir:Path, old:pd.DataFrame):
+    "One manifest row per input (skipped ones final, others to do), and the (path, output) pairs to run."
+    prev = {r.path: r for r in old.itertuples()}
+    taken = {r.output for r in old.itertuples() if r.output}
+    rows, todo = [], []
+    for p in paths:
+        path, size, mtime = _identity(p)
+        row = dict(input=p, path=path, size=size, mtime=mtime, output='', status='', error='', notes='', seconds=0.0)
+        before = prev.get(path)
+        if before is not None and before.output: row['output'] = before.output
+        try: media_kind(p)
+        except EmoNbError as e:
+            row.update(status='ignored' if 'unknown format' in str(e) else 'failed', error=str(e)); rows.append(row); continue
+        if not row['output']: row['output'] = _output_name(path, out_dir, taken); taken.add(row['output'])
+        if (before is not None and before.status in ('done', 'skipped') and str(before.size) == str(size)
+                and str(before.mtime) == str(mtime) and Path(row['output']).is_file()):
+            row.update(status='skipped', notes=before.notes)
+        else: todo.append(len(rows))
+        rows.append(row)
+    return rows, todo
+
+def _write_manifest(path:Path, old:pd.DataFrame, rows:list):
+    "Write the folder's manifest: earlier inputs kept, this run's replaced or added; written whole, then renamed."
+    new = pd.DataFrame(rows, columns=list(MANIFEST_COLS))
+    m = pd.concat([old[~old.path.isin(set(new.path))], new.astype(str)], ignore_index=True) if len(old) else new
+    part = path.with_name(f'.{path.name}.{os.getpid()}.part')
+    m.to_csv(part, index=False); os.replace(part, path)
+
+def analyze_many(paths, # recordings, or folders of them (read recursively)
                  out_dir, # where the readings files and the manifest go
-                 workers:int|None=None, # local processes (default: the number of cores)
+                 workers:int|None=None, # local processes (default: the number of cores; 1: in this process, no pool)
                  client=None, # a dask.distributed Client or a scheduler address: run there instead
                  progress:bool=True, # a tqdm bar over inputs
                  **kwargs # passed to `analyze` (fps, hop, step)
                 ) -> pd.DataFrame:
-    "Analyze many recordings, one output file each; resumable; failures recorded per input."
+    "Analyze many recordings, one output file each; resumable; failures and files that are not recordings recorded per input."
     from tqdm.auto import tqdm
     if workers is not None and (not isinstance(workers, int) or workers < 1): raise EmoNbError(f"workers must be a whole number of at least 1, got {workers!r}")
     for k in ('fps', 'hop', 'step'):
         if k in kwargs: check_positive(k, kwargs[k])
-    paths = [str(p) for p in paths]
+    paths = _expand(paths)
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    outs = [str(o) for o in _outputs(paths, out_dir)]
-    rows = {p: dict(input=p, output=o, status='skipped', error='', seconds=0.0) for p, o in zip(paths, outs) if Path(o).exists()}
-    todo = [(p, o) for p, o in zip(paths, outs) if p not in rows]
-    pool, stopped, futs = None, None, {}
+    with _folder_lock(out_dir):
+        old = _read_manifest(out_dir/MANIFEST)
+        rows, todo = _plan(paths, out_dir, old)
+        stopped = None
+        try: _run(rows, todo, workers, client, progress, kwargs, tqdm)
+        except KeyboardInterrupt as e: stopped = e  # Ctrl-C or SIGTERM: keep what is finished, stop the rest
+        for r in rows:
+            if not r['status']: r.update(status='interrupted', error='stopped before it finished; run again to resume')
+        _write_manifest(out_dir/MANIFEST, old, rows)
+    if stopped is not None: raise stopped
+    return pd.DataFrame(rows, columns=list(MANIFEST_COLS))
+
+def _run(rows, todo, workers, client, progress, kwargs, tqdm):
+    "Analyze `rows[i]` for each i in `todo`: here (workers=1), in a local process pool, or on a Dask cluster; fill in their results."
+    def record(i, res): rows[i].update(status=res[0], error=res[1], notes=res[2], seconds=round(res[3], 2))
+    if not todo: return
+    bar = tqdm(total=len(todo), desc='recordings', disable=not progress)
+    pool, futs = None, {}
     try:
         with _sigterm_as_interrupt():
-            if todo and client is not None:
+            if client is not None:
                 dd = needs_extra('dask.distributed', 'scale', 'analyze_many on a Dask cluster')
                 client = dd.Client(client) if isinstance(client, str) else client
-                futs = {client.submit(_analyze_one, p, o, kwargs, pure=False): (p, o) for p, o in todo}
-                done = dd.as_completed(futs)
-            elif todo:
+                futs = {client.submit(_analyze_one, rows[i]['input'], rows[i]['output'], kwargs, pure=False): i for i in todo}
+                for f in dd.as_completed(futs): record(futs[f], f.result()); bar.update()
+            elif workers == 1:  # in this process: no pool, so a plain script needs no `if __name__ == '__main__':` guard
+                for i in todo: record(i, _analyze_one(rows[i]['input'], rows[i]['output'], kwargs)); bar.update()
+            else:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor, as_completed
                 pool = ProcessPoolExecutor(min(workers or os.cpu_count(), len(todo)), mp_context=multiprocessing.get_context('spawn'),  # no fork of a threaded parent
                                            initializer=_worker_init)
-                futs = {pool.submit(_analyze_one, p, o, kwargs): (p, o) for p, o in todo}
-                done = as_completed(futs)
-            for f in tqdm(done, total=len(futs), desc='recordings', disable=not progress) if todo else []:
-                p, o = futs[f]; status, err, secs = f.result()
-                rows[p] = dict(input=p, output=o, status=status, error=err, seconds=round(secs, 2))
-    except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: keep what is finished, stop the rest
-        stopped = e
+                futs = {pool.submit(_analyze_one, rows[i]['input'], rows[i]['output'], kwargs): i for i in todo}
+                for f in as_completed(futs): record(futs[f], f.result()); bar.update()
+    except KeyboardInterrupt:
         if client is not None and futs: client.cancel(list(futs))
+        if pool is not None: _stop_pool(pool); pool = None
+        raise
     finally:
-        if pool is not None: _stop_pool(pool) if stopped else pool.shutdown()
-    for p, o in zip(paths, outs):
-        rows.setdefault(p, dict(input=p, output=o, status='interrupted', error='stopped before it finished; run again to resume', seconds=0.0))
-    manifest = pd.DataFrame([rows[p] for p in paths])
-    manifest.to_csv(out_dir/'analyze_many.csv', index=False)
-    if stopped is not None: raise stopped
-    return manifest
+        if pool is not None: pool.shutdown()
+        bar.close()
 
 # %% ../nbs/41_analyze.ipynb #3b1670b2
 EMOTION_COLORS = dict(neutral='#9e9e9e', calm='#80cbc4', happy='#fdd835', sad='#5c6bc0', angry='#e53935',

@@ -13,13 +13,14 @@ from .text import predict_text, load_text_model, TEXT_MODEL
 from .speech import predict_speech
 from .face import predict_faces
 from .core import no_reading, needs_extra
-from .analyze import analyze, analyze_many, plot_timeline
+from .analyze import analyze, analyze_many, plot_timeline, read_transcript
+from . import __version__
 from .transcribe import transcribe
 
 # %% auto #0
 __all__ = ['OUT_COLS', 'PREDICTORS', 'PLOT_SUFFIXES', 'to_output', 'gather_texts', 'gather_paths', 'positive', 'parser',
-           'check_out', 'write_output', 'run_analyze', 'main', 'subtitles', 'run_transcribe', 'run_score_text',
-           'run_analyze_many']
+           'check_out', 'out_format', 'write_output', 'run_analyze', 'main', 'subtitles', 'run_transcribe',
+           'run_score_text', 'run_analyze_many']
 
 # %% ../nbs/60_cli.ipynb #e131c8d5
 OUT_COLS = ('input', 'label') + EMOTIONS
@@ -75,7 +76,7 @@ def gather_paths(paths, # files or folders
 
 # %% ../nbs/60_cli.ipynb #43075eb3
 def _text(a): 
-    texts = gather_texts(a.texts, a.file, a.encoding)
+    texts = gather_texts(a.texts, a.file or ('-' if not a.texts and _piped() else None), a.encoding)
     return predict_text(texts), texts
 
 def _speech(a):
@@ -87,6 +88,11 @@ def _face(a):
     return rd, list(rd.source)
 
 PREDICTORS = dict(text=_text, face=_face, speech=_speech)
+
+def _piped() -> bool:
+    "Is stdin a pipe or a file (not a terminal, not closed)? Then `predict text` without texts reads it."
+    try: return sys.stdin is not None and not sys.stdin.isatty()
+    except (ValueError, OSError): return False
 
 # %% ../nbs/60_cli.ipynb #606dfd7a
 class _Parser(argparse.ArgumentParser):
@@ -107,15 +113,16 @@ def positive(kind=float):
 def parser() -> argparse.ArgumentParser:
     "The `emo-nb` argument parser."
     p = _Parser(prog='emo-nb', description='Emotion recognition from text, speech and faces.')
+    p.add_argument('--version', action='version', version=f'emo-nb {__version__}')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     pr = sub.add_parser('predict', help='read emotions from texts, face images or speech files',
                         description='One output row per input, in input order: input, label, then a probability per emotion.')
     mods = pr.add_subparsers(dest='modality', required=True, metavar='MODALITY')
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument('--format', choices=('csv', 'json'), default='csv', help='output format (default: csv)')
+    common.add_argument('--format', choices=('csv', 'json'), help="output format (default: --out's extension, else csv)")
     common.add_argument('--out', metavar='FILE', help='write here instead of stdout')
     t = mods.add_parser('text', parents=[common], help='texts from arguments, a file or stdin')
-    t.add_argument('texts', nargs='*', metavar='TEXT', help='texts to read')
+    t.add_argument('texts', nargs='*', metavar='TEXT', help='texts to read (none: stdin, when it is not a terminal)')
     t.add_argument('--file', metavar='F', help='one text per line; - reads stdin')
     t.add_argument('--encoding', help="the file's encoding if it is not UTF-8 (e.g. latin-1)")
     f = mods.add_parser('face', parents=[common], help='face images, or folders of them')
@@ -129,6 +136,7 @@ def parser() -> argparse.ArgumentParser:
     an.add_argument('media', nargs='?', metavar='MEDIA', help='a video, audio or image file (optional with --text or --transcript)')
     an.add_argument('--text', help='a typed answer that goes with the recording')
     an.add_argument('--transcript', metavar='FILE', help='what was said: .srt or .vtt (timed) or .txt')
+    an.add_argument('--encoding', help="the transcript's encoding if it is not UTF-8 (e.g. latin-1)")
     an.add_argument('--out', metavar='FILE', help='write the readings here: .csv, .json or .parquet (default: CSV on stdout)')
     an.add_argument('--plot', metavar='PNG', help='save the timeline figure here')
     an.add_argument('--fps', type=positive(float), default=5.0, help='video frames read per second (default 5)')
@@ -143,7 +151,7 @@ def parser() -> argparse.ArgumentParser:
     tr = sub.add_parser('transcribe', help='what is said in audio or video files, offline (Whisper): one row per segment',
                         description='Segments of speech with their times: CSV columns input,start,end,text; JSON adds confidence, language and reason.')
     tr.add_argument('paths', nargs='+', metavar='PATH', help='audio or video files, or folders of them (read recursively, sorted)')
-    tr.add_argument('--format', choices=('csv', 'json', 'srt', 'vtt'), default='csv', help='output format (default: csv; srt and vtt take one input)')
+    tr.add_argument('--format', choices=('csv', 'json', 'srt', 'vtt'), help="output format (default: --out's extension, else csv; srt and vtt take one input)")
     tr.add_argument('--out', metavar='FILE', help='write here instead of stdout')
     sc = sub.add_parser('score-text', help="score a text model on MELD, GoEmotions-Ekman and dair-ai's dev sets",
                         description='Accuracy and macro-F1 on each dev set, then per-class precision, recall and F1 (needs the corpora).')
@@ -165,6 +173,16 @@ def check_out(path, # where an output will be written (None: stdout)
     if p.is_dir(): raise EmoNbError(f"{p}: {option} names a folder; give a file name")
     if not p.parent.is_dir(): raise EmoNbError(f"{p}: {option}'s folder {p.parent} does not exist; create it first")
 
+def out_format(out, # the --out path (None: stdout)
+               fmt, # the --format given (None: not given)
+               formats # the formats the command writes, e.g. ('csv', 'json')
+              ) -> str:
+    "The output format: --format, else --out's extension, else CSV; an error if they disagree or the extension names no format the command writes."
+    ext = Path(out).suffix.lower().lstrip('.') if out else ''
+    if ext and ext not in formats: raise EmoNbError(f"{out}: give --out a {', '.join('.' + f for f in formats[:-1])} or .{formats[-1]} file (the extension sets the format)")
+    if ext and fmt and ext != fmt: raise EmoNbError(f"{out}: --format {fmt} but the file's extension says {ext}; give one that agrees")
+    return fmt or ext or 'csv'
+
 def write_output(df:pd.DataFrame, fmt:str='csv', out=None):
     "Write the output table as CSV or JSON records to `out` (a path) or stdout."
     text = df.to_csv(index=False) if fmt == 'csv' else df.to_json(orient='records', indent=None) + '\n'
@@ -175,7 +193,8 @@ def run_analyze(a) -> int:
     "The `analyze` sub-command: readings to a file or stdout, summary and notes to stderr, an optional figure."
     check_out(a.out, ('.csv', '.json', '.parquet')); check_out(a.plot, PLOT_SUFFIXES, '--plot')
     if a.out and a.out.lower().endswith('.parquet'): needs_extra('pyarrow', 'scale', 'Parquet output')
-    res = analyze(a.media, a.text, a.transcript, fps=a.fps, asr=not a.no_asr, progress=_tty())
+    cues = _transcript(a.transcript, a.encoding) if a.transcript else None
+    res = analyze(a.media, a.text, cues, fps=a.fps, asr=not a.no_asr, progress=_tty())
     for n in res.notes: print(f"emo-nb: note: {n}", file=sys.stderr)
     if len(res.summary): print(res.summary.round(2).to_string(index=False), file=sys.stderr)
     out, rd = a.out and Path(a.out), res.readings
@@ -186,6 +205,14 @@ def run_analyze(a) -> int:
     if a.plot: plot_timeline(rd, Path(a.media).name if a.media else 'text').savefig(a.plot, dpi=100)
     return 0
 
+def _transcript(path, encoding):
+    "A transcript's cues, read with the command's --encoding; its errors name the option, not a Python argument."
+    try: return read_transcript(path, encoding)
+    except LookupError: raise EmoNbError(f"unknown encoding {encoding!r}") from None
+    except EmoNbError as e:
+        msg = re.sub(r"; pass encoding=.*$", "", str(e))
+        raise EmoNbError(msg + ("; give --encoding latin-1 (or the file's encoding)" if ' text (byte ' in msg else '')) from None
+
 def main(argv=None # arguments (default: sys.argv[1:])
         ) -> int:
     "Run the `emo-nb` command; return its exit status."
@@ -195,7 +222,7 @@ def main(argv=None # arguments (default: sys.argv[1:])
         if a.command == 'analyze-many': return run_analyze_many(a)
         if a.command == 'transcribe': return run_transcribe(a)
         if a.command == 'score-text': return run_score_text(a)
-        check_out(a.out)
+        check_out(a.out); a.format = out_format(a.out, a.format, ('csv', 'json'))
         rd, inputs = PREDICTORS[a.modality](a)
         for i, (inp, r) in enumerate(zip(inputs, rd.get('reason', [''] * len(rd)))):
             if r: print(f"emo-nb: no reading for input {i + 1} ({str(inp)[:40]!r}): {r}", file=sys.stderr)
@@ -204,6 +231,9 @@ def main(argv=None # arguments (default: sys.argv[1:])
     except EmoNbError as e:
         print(f"emo-nb: error: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: one line, and the shell's status for SIGINT
+        print("emo-nb: interrupted", file=sys.stderr)
+        return 130
     except OSError as e:  # a file the package did not expect to be unreadable: still one line
         print(f"emo-nb: error: {e.filename + ': ' if e.filename else ''}{e.strerror or e}", file=sys.stderr)
         return 2
@@ -224,7 +254,7 @@ def subtitles(seg:pd.DataFrame, # `transcribe`'s segments
 
 def run_transcribe(a) -> int:
     "The `transcribe` sub-command: segments of every input in order; a file that cannot be read is a row with its reason."
-    check_out(a.out)
+    check_out(a.out); a.format = out_format(a.out, a.format, ('csv', 'json', 'srt', 'vtt'))
     paths = gather_paths(a.paths, VIDEO_EXTS + AUDIO_EXTS)
     if a.format in ('srt', 'vtt') and len(paths) != 1: raise EmoNbError(f"--format {a.format} takes one input, got {len(paths)}")
     segs = []
@@ -258,7 +288,7 @@ def _tty() -> bool:
 def run_analyze_many(a) -> int:
     "The `analyze-many` sub-command: the manifest on stdout, counts on stderr; 1 if any input failed, 143/130 if stopped."
     if a.scheduler: needs_extra('dask.distributed', 'scale', 'analyze-many --scheduler')
-    try: m = analyze_many(gather_paths(a.paths, VIDEO_EXTS + AUDIO_EXTS), a.out_dir, a.workers, a.scheduler, progress=_tty(), asr=not a.no_asr)
+    try: m = analyze_many(a.paths, a.out_dir, a.workers, a.scheduler, progress=_tty(), asr=not a.no_asr)
     except KeyboardInterrupt as e:
         print(f"emo-nb: stopped; finished recordings are kept in {a.out_dir} (see analyze_many.csv); run the same command to resume", file=sys.stderr)
         return 143 if str(e) == 'SIGTERM' else 130
