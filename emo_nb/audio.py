@@ -22,8 +22,7 @@ def iter_audio(path, # an audio file, or a video file with a soundtrack
                block_seconds:float=10.0 # decode this much at a time
               ):
     "Yield float32 mono blocks of `path` resampled to `sr`; clear errors for missing, empty or undecodable files."
-    path = Path(path)
-    if not path.is_file(): raise EmoNbError(f"{path}: no such file")
+    path = _check_file(path)
     if path.stat().st_size == 0: raise EmoNbError(f"{path}: empty file")
     if path.suffix.lower() in SNDFILE_EXTS:
         try: info = sf.info(str(path))
@@ -38,6 +37,15 @@ def load_audio(path, # an audio file, or a video file with a soundtrack
     "The whole of `path` as float32 mono at `sr`."
     blocks = list(iter_audio(path, sr))
     return np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
+
+def _check_file(path) -> Path:
+    "`path` as a Path if it names a file; else a clear error (no such file, a folder, or a folder on the way that cannot be read)."
+    path = Path(path)
+    try: ok, folder = path.is_file(), path.is_dir()
+    except OSError as e: raise EmoNbError(f"{path}: cannot read ({e.strerror or e})") from None
+    if folder: raise EmoNbError(f"{path}: a folder, not a file")
+    if not ok: raise EmoNbError(f"{path}: no such file")
+    return path
 
 # %% ../nbs/20_audio.ipynb #7dddaa18
 import soundfile as sf

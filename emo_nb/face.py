@@ -27,7 +27,7 @@ def to_gray(img, # an image array: (h, w), (h, w, 1), (h, w, 3) or (h, w, 4); an
         raise EmoNbError(f"not an image: an array of shape {a.shape}")
     if a.dtype == np.uint16: a = (a / 257).astype(np.uint8)
     elif a.dtype != np.uint8:
-        a = a.astype(np.float32)
+        a = np.nan_to_num(a.astype(np.float32), nan=0.0, posinf=255.0, neginf=0.0)  # NaN pixels are black: no RuntimeWarning from the cast
         a = np.clip(a * 255 if a.max() <= 1.0 else a, 0, 255).astype(np.uint8)
     if a.ndim == 3: a = cv2.cvtColor(a[..., :3], cv2.COLOR_RGB2GRAY if rgb else cv2.COLOR_BGR2GRAY)
     return a
@@ -92,7 +92,7 @@ def classify_faces(crops:np.ndarray, # (n, 48, 48) uint8 faces
 def _face_tflite(name): return load_tflite_model(name, threads=2)
 
 # %% ../nbs/30_face.ipynb #eae7d8f5
-def predict_faces(image, # an image array, or a path to an image file
+def predict_faces(image, # an image array, a path to an image file or a folder of them, or a list of these
                   source=None, # the readings' `source` (default: the path, or 'image')
                   start=None, end=None, # time stamps, for video frames
                   rgb:bool=False, # colour arrays are RGB (files are read as BGR)
@@ -100,11 +100,16 @@ def predict_faces(image, # an image array, or a path to an image file
                   detector=None, # default: a `HaarDetector`
                  ) -> pd.DataFrame:
     "Emotion readings for each face in an image (or a list of images); one *no reading* row if none is found."
+    if isinstance(image, (str, Path)) and _is_folder(image):
+        files = _folder_images(image)
+        if not files: return no_reading('face', source or str(image), f"{image}: a folder with no image files", start, end)
+        image = files
     if isinstance(image, (list, tuple)) and all(isinstance(i, (str, Path, np.ndarray)) for i in image):
         return concat_readings([_one_image(i, source, start, end, rgb, crops, detector) for i in image])
     if isinstance(image, (str, Path)):
         source = source or str(image)
-        image = read_image(image)
+        try: image = read_image(image)
+        except EmoNbError as e: return no_reading('face', source, str(e), start, end)  # a file that cannot be read: a row saying why
     source = source if source is not None else 'image'
     gray = to_gray(image, rgb)
     if crops and min(gray.shape) < MIN_CROP:
@@ -146,7 +151,10 @@ def _detector(): return HaarDetector()
 def read_image(path) -> np.ndarray:
     "An image file as an array (any bit depth and channels kept); a clear error if it cannot be read."
     path = Path(path)
-    if not path.is_file(): raise EmoNbError(f"{path}: no such file")
+    try: ok, folder = path.is_file(), path.is_dir()
+    except OSError as e: raise EmoNbError(f"{path}: cannot read ({e.strerror or e})") from None
+    if folder: raise EmoNbError(f"{path}: a folder with no image files")
+    if not ok: raise EmoNbError(f"{path}: no such file")
     if path.suffix.lower() in VIDEO_EXTS: raise EmoNbError(f"{path}: a video, not an image; read its faces over time with `emo-nb analyze {path}` (or face_timeline)")
     if path.suffix.lower() in AUDIO_EXTS: raise EmoNbError(f"{path}: a sound file, not an image; read it with `emo-nb predict speech {path}`")
     try: data = np.fromfile(path, np.uint8)
@@ -154,6 +162,14 @@ def read_image(path) -> np.ndarray:
     img = cv2.imdecode(data, cv2.IMREAD_UNCHANGED) if len(data) else None  # from memory: no OpenCV "[ WARN ]" lines on stderr
     if img is None: raise EmoNbError(f"{path}: cannot read this image (corrupt, or not an image)")
     return img
+
+def _is_folder(p) -> bool:
+    try: return Path(p).is_dir()
+    except OSError: return False
+
+def _folder_images(folder) -> list:
+    "The image files in `folder` (recursively, sorted)."
+    return sorted(f for f in Path(folder).rglob('*') if f.is_file() and f.suffix.lower() in IMAGE_EXTS)
 
 # %% ../nbs/30_face.ipynb #7c78f727
 def face_saliency(crop:np.ndarray, # a (48, 48) uint8 face crop

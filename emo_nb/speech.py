@@ -83,11 +83,11 @@ def _as_mono(a) -> np.ndarray:
     if a is None or a.ndim != 1: raise EmoNbError(f"audio must be 1-D, or 2-D with up to 8 channels; got shape {np.shape(a)}")
     return a.astype(np.float32)
 
-def predict_speech(inputs, # paths (files), or float arrays at 16 kHz, or one of either
+def predict_speech(inputs, # paths (files or folders), or float arrays at 16 kHz, or one of either
                    same_speaker:bool=False # inputs are one speaker's recordings: use the speaker-normalised head
                   ) -> pd.DataFrame:
     "One speech reading per input, in input order; silence, noise and unreadable files give *no reading*."
-    inputs = [inputs] if isinstance(inputs, (str, Path, np.ndarray)) else list(inputs)
+    inputs = _speech_inputs(inputs)
     embs, reasons, durations = [], [], []
     for inp in inputs:
         try: x = _as_mono(inp) if isinstance(inp, np.ndarray) else load_audio(inp)
@@ -103,6 +103,21 @@ def predict_speech(inputs, # paths (files), or float arrays at 16 kHz, or one of
         probs[ok] = speech_probs(speaker_normalise(X) if same_speaker else X, same_speaker)
     src = [str(i) if not isinstance(i, np.ndarray) else 'array' for i in inputs]
     return readings(probs, 'speech', src, start=0.0, end=durations, emotions=load_speech_head()['classes'], reason=reasons)
+
+def _speech_inputs(inputs) -> list:
+    "The inputs as a list of paths and arrays, each folder replaced by its audio and video files (sorted); an error for anything else."
+    from emo_nb.data import AUDIO_EXTS, VIDEO_EXTS
+    one = isinstance(inputs, (str, Path, np.ndarray))
+    if not one and not isinstance(inputs, (list, tuple, pd.Series)) and not hasattr(inputs, '__iter__'):
+        raise EmoNbError(f"expected a file path, an audio array or a list of them, got {type(inputs).__name__}: {inputs!r}"[:200])
+    out = []
+    for i in ([inputs] if one else list(inputs)):
+        if not isinstance(i, (str, Path, np.ndarray)): raise EmoNbError(f"expected a file path or an audio array, got {type(i).__name__}: {i!r}"[:200])
+        try: folder = isinstance(i, (str, Path)) and Path(i).is_dir()
+        except OSError: folder = False  # load_audio will say why it cannot be read
+        files = sorted(f for f in Path(i).rglob('*') if f.is_file() and f.suffix.lower() in AUDIO_EXTS + VIDEO_EXTS) if folder else []
+        out += files or [i]  # an empty folder stays: its row says it is a folder
+    return out
 
 # %% ../nbs/21_speech.ipynb #09d97c8d
 class SpeechStream:

@@ -32,15 +32,21 @@ MIN_CONFIDENCE = 0.1  # segments below this are dropped: Whisper's guesses at hu
 
 def _segments(model, x, offset, words, language):
     "faster-whisper's segments of `x` as rows, times shifted by `offset` seconds."
-    segs, info = model.transcribe(x, language=language, vad_filter=True, word_timestamps=words, beam_size=5, temperature=0.0,
-                                  condition_on_previous_text=False)
+    segs, info = model.transcribe(x, language=language, vad_filter=True, word_timestamps=True, beam_size=5, temperature=0.0,
+                                  condition_on_previous_text=False)  # word times always: a segment's own times are its 30 s window's
     rows = []
     for s in segs:
-        row = dict(start=offset + s.start, end=offset + s.end, text=s.text.strip(),
+        start, end = _word_span(s)
+        row = dict(start=round(offset + start, 3), end=round(offset + end, 3), text=s.text.strip(),
                    confidence=float(np.exp(s.avg_logprob) * (1 - s.no_speech_prob)), language=info.language, reason='')
-        if words: row['words'] = [(offset + w.start, offset + w.end, w.word.strip(), w.probability) for w in s.words]
+        if words: row['words'] = [(round(offset + w.start, 3), round(offset + w.end, 3), w.word.strip(), w.probability) for w in s.words or []]
         if row['text'] and row['confidence'] >= MIN_CONFIDENCE: rows.append(row)
     return rows
+
+def _word_span(seg) -> tuple[float, float]:
+    "A segment's start and end from its first and last word (Whisper's segment times run to the end of its window)."
+    w = seg.words or []
+    return (w[0].start, w[-1].end) if w else (seg.start, seg.end)
 
 def _quietest(x, lo, hi, frame=1600):
     "The sample index of the quietest 0.1 s frame of x[lo:hi] (where to cut between chunks)."
