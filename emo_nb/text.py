@@ -366,8 +366,8 @@ def _as_texts(texts) -> list[str]:
     if isinstance(texts, (bytes, bytearray)): raise EmoNbError("expected text, got bytes: decode them first, e.g. data.decode('utf-8')")
     if not hasattr(texts, '__iter__'): raise EmoNbError(f"expected a text or a list of texts, got {type(texts).__name__}: {texts!r}"[:200])
     texts = list(texts)
-    bad = next((t for t in texts if not isinstance(t, str)), None)
-    if bad is not None: raise EmoNbError(f"expected text, got {type(bad).__name__}: {bad!r}"[:200] + ('; decode bytes first' if isinstance(bad, bytes) else ''))
+    bad = [t for t in texts if not isinstance(t, str)][:1]  # a list, not next(..., None): None itself is a bad item
+    if bad: raise EmoNbError(f"expected text, got {type(bad[0]).__name__}: {bad[0]!r}"[:200] + ('; decode bytes first' if isinstance(bad[0], bytes) else ''))
     return texts
 
 def _no_reading_reason(text, model) -> str:

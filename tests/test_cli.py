@@ -1,5 +1,5 @@
 "The installed `emo-nb` console script, as a user runs it (a subprocess)."
-import csv, io, subprocess, sysconfig
+import csv, io, json, subprocess, sysconfig
 from pathlib import Path
 
 EMO_NB = Path(sysconfig.get_path('scripts'))/'emo-nb'
@@ -189,3 +189,59 @@ def test_score_text_reproduces_the_model_card():
         line = next(l for l in r.stdout.splitlines() if l.startswith(name) and len(l.split()) > 3)
         assert abs(float(line.split()[-3 + col - 1]) - float(card[key])) < 1e-3, (line, key, card[key])
     assert 'precision' in r.stdout and 'surprised' in r.stdout
+
+# Issue #26: outputs take their format from the extension, Ctrl-C is one line, --version, stdin, transcript encodings.
+def test_out_extension_sets_the_format(tmp_path):
+    r = run('predict', 'text', 'I am so happy!', '--out', str(tmp_path/'r.json'))
+    assert r.returncode == 0 and json.loads((tmp_path/'r.json').read_text())[0]['label'] == 'happy', r.stderr
+    one_line_error(run('predict', 'text', 'hi', '--out', str(tmp_path/'r.xlsx')), 'r.xlsx', 'give --out a .csv or .json file')
+    one_line_error(run('predict', 'text', 'hi', '--out', str(tmp_path/'r.csv'), '--format', 'json'), '--format json', 'says csv')
+    one_line_error(run('transcribe', 'x.wav', '--out', str(tmp_path/'w.docx')), 'give --out a .csv, .json, .srt or .vtt file')
+    assert not (tmp_path/'r.xlsx').exists() and not (tmp_path/'r.csv').exists()
+
+def test_transcribe_out_srt_writes_subtitles(tmp_path):
+    import soundfile as sf
+    sf.write(tmp_path/'hush.wav', np.zeros(16_000, np.float32), 16_000)
+    r = run('transcribe', str(tmp_path/'hush.wav'), '--out', str(tmp_path/'w.srt'))
+    assert r.returncode == 0 and (tmp_path/'w.srt').read_text() == '', ((tmp_path/'w.srt').read_text(), r.stderr)  # no cue: not a CSV header
+
+def test_version():
+    from emo_nb import __version__
+    r = run('--version')
+    assert r.returncode == 0 and r.stdout.strip() == f'emo-nb {__version__}', r
+
+def test_predict_text_reads_piped_stdin_without_dash():
+    r = run('predict', 'text', stdin='I am terrified of the dark.\n')
+    assert r.returncode == 0 and list(csv.DictReader(io.StringIO(r.stdout)))[0]['label'] == 'fearful', r.stderr
+
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
+    "SIGINT while `predict text` waits on stdin (the package is loaded): one line, status 130, no traceback."
+    p = subprocess.Popen([str(EMO_NB), 'predict', 'text', '--file', '-'], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(8)  # imports done: now blocked reading stdin
+        p.send_signal(signal.SIGINT); out, err = p.communicate(timeout=30)
+    finally:
+        if p.poll() is None: p.kill()
+    assert p.returncode == 130 and err.strip() == 'emo-nb: interrupted', (p.returncode, err[-2000:])
+
+def test_transcript_encoding_flag(tmp_path):
+    (tmp_path/'latin.srt').write_bytes('1\n00:00:00,000 --> 00:00:01,500\nUn café, très bien.\n'.encode('latin-1'))
+    one_line_error(run('analyze', '--transcript', str(tmp_path/'latin.srt'), '--text', 'ok'), 'not utf-8 text', '--encoding latin-1')
+    r = run('analyze', '--transcript', str(tmp_path/'latin.srt'), '--encoding', 'latin-1', '--text', 'ok')
+    assert r.returncode == 0 and 'Un café, très bien.' in r.stdout, r.stderr
+    one_line_error(run('analyze', '--transcript', str(tmp_path/'latin.srt'), '--encoding', 'klingon'), "unknown encoding 'klingon'")
+
+def test_analyze_many_lists_what_it_does_not_read_and_keeps_same_names_apart(tmp_path):
+    import soundfile as sf
+    from emo_nb.audio import synth_voice
+    for d, f0 in (('s1', 120), ('s2', 200)):
+        (tmp_path/d).mkdir(); sf.write(tmp_path/d/'interview.wav', synth_voice(3.0, f0), 16_000)
+    (tmp_path/'s1'/'notes.txt').write_text('hello')
+    out = str(tmp_path/'out')
+    r1 = run('analyze-many', str(tmp_path/'s1'), '--out-dir', out, '--workers', '1', '--no-asr')
+    r2 = run('analyze-many', str(tmp_path/'s2'/'interview.wav'), '--out-dir', out, '--workers', '1', '--no-asr')
+    assert r1.returncode == 0 and r2.returncode == 0, (r1.stderr, r2.stderr)
+    m = list(csv.DictReader(open(tmp_path/'out'/'analyze_many.csv')))
+    assert sorted((Path(x['input']).parent.name, Path(x['input']).name, x['status']) for x in m) == \
+        [('s1', 'interview.wav', 'done'), ('s1', 'notes.txt', 'ignored'), ('s2', 'interview.wav', 'done')]
+    assert len({x['output'] for x in m if x['status'] == 'done'}) == 2
