@@ -191,13 +191,15 @@ def _worker_init():
         try: ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError): pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from tqdm.std import tqdm
+    tqdm.set_lock(threading.RLock())  # not tqdm's default multiprocessing lock: a worker ended mid-work would leak its semaphore (a warning at exit)
 
 def _stop_pool(pool):
     "End a process pool now: cancel what has not started and terminate its workers."
     procs = list((getattr(pool, '_processes', None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
     for p in procs: p.terminate()
     for p in procs: p.join(5)
+    pool.shutdown(wait=True, cancel_futures=True)  # the workers are gone: its manager thread ends and releases its queues (no 'leaked semaphore' warning)
 
 @contextlib.contextmanager
 def _sigterm_as_interrupt():

@@ -245,3 +245,19 @@ def test_analyze_many_lists_what_it_does_not_read_and_keeps_same_names_apart(tmp
     assert sorted((Path(x['input']).parent.name, Path(x['input']).name, x['status']) for x in m) == \
         [('s1', 'interview.wav', 'done'), ('s1', 'notes.txt', 'ignored'), ('s2', 'interview.wav', 'done')]
     assert len({x['output'] for x in m if x['status'] == 'done'}) == 2
+
+def test_ctrl_c_on_analyze_many_is_one_line(tmp_path):
+    "SIGINT to a batch with worker processes: its one line, 130, and no resource_tracker 'leaked semaphore' warning."
+    import soundfile as sf, glob
+    from emo_nb.audio import synth_voice
+    (tmp_path/'in').mkdir()
+    for i in range(6): sf.write(tmp_path/'in'/f'v{i}.wav', synth_voice(12.0, 110 + 15 * i), 16_000)
+    p = subprocess.Popen([str(EMO_NB), 'analyze-many', str(tmp_path/'in'), '--out-dir', str(tmp_path/'out'), '--workers', '2', '--no-asr'],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline and not list((tmp_path/'out').glob('v*.csv')): time.sleep(0.2)
+        p.send_signal(signal.SIGINT); out, err = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None: p.kill()
+    assert p.returncode == 130 and err.strip().splitlines() == [f"emo-nb: stopped; finished recordings are kept in {tmp_path/'out'} (see analyze_many.csv); run the same command to resume"], err
