@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_text_encoder_train.ipynb #a281a844
 from __future__ import annotations
-import argparse, hashlib, json, os, shutil, signal, struct, threading, time, zipfile
+import argparse, contextlib, hashlib, json, os, shutil, signal, struct, threading, time, zipfile
 from importlib import util as _iu
 from pathlib import Path
 import numpy as np
@@ -284,7 +284,212 @@ def _recipe(ckpt:Path, cfg:dict, logf) -> dict:
     if mine != cfg: _log(f"recipe differs from the checkpoint folder's {mine}; using the folder's", logf)
     return mine
 
-# %% ../nbs/15_text_encoder_train.ipynb #4c38cd56
+# %% ../nbs/15_text_encoder_train.ipynb #9f7a503d
+def _tensorflow(threads:int, seed:int):
+    "TensorFlow with `threads` threads (when it is not running yet) and keras seeded: the two modules."
+    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
+    import tensorflow as tf
+    try:
+        tf.config.threading.set_intra_op_parallelism_threads(threads)
+        tf.config.threading.set_inter_op_parallelism_threads(1)
+    except RuntimeError: pass  # TensorFlow already running in this process: its thread count stays
+    import keras
+    keras.utils.set_random_seed(seed)
+    return tf, keras
+
+def _training_inputs(data, C, logf) -> argparse.Namespace:
+    "The pretrained weights and tokenizer; the training rows (MELD repeated) with targets, weights and token ids; the held-out rows, the dev sets, a 300-line MELD dev sample; the schedule's length."
+    t0 = time.time()
+    w0, tj = load_pretrained(check=True)
+    tok = tokenizer(tj, C.max_len)
+    train, dev = load_finetune_data(data)
+    held = holdout_mask(train, 0.1, 0)
+    tr, ho = train[~held].reset_index(drop=True), train[held].reset_index(drop=True)
+    tr = pd.concat([tr] + [tr[tr.corpus == 'meld']] * (C.meld_repeat - 1), ignore_index=True)
+    y = soft_targets(tr.labels)
+    w = row_weights(tr.corpus.to_numpy(), y, C.balance_power)
+    ids = [e.ids for e in tok.encode_batch(tr.text.tolist())]
+    lens = np.array([len(i) for i in ids])
+    steps_per_epoch = len(epoch_batches(lens, C.batch, C.seed, 0))
+    total = int(C.epochs * steps_per_epoch)
+    meld300 = dev['meld_dev'].iloc[np.sort(np.random.default_rng(0).choice(len(dev['meld_dev']), 300, replace=False))]
+    _log(f"data: {len(tr):,} training rows ({tr.corpus.value_counts().to_dict()}; MELD x{C.meld_repeat}), {len(ho):,} held out; "
+         f"tokens mean {lens.mean():.1f}, cut at {C.max_len} for {np.mean(lens >= C.max_len):.2%}; "
+         f"{steps_per_epoch} steps an epoch, {total} in all; loaded in {time.time() - t0:.1f} s", logf)
+    return argparse.Namespace(w0=w0, tok=tok, tr=tr, ho=ho, dev=dev, y=y, w=w, ids=ids, lens=lens, steps_per_epoch=steps_per_epoch, total=total, meld300=meld300)
+
+def _model_and_optimizer(w0:dict, C, keras, logf):
+    "MiniLM with a linear head, and AdamW (no weight decay on LayerNorm and biases, global norm clipped at 1) built over its trainable variables."
+    model = keras_minilm(w0, len(CLASSES), dropout=C.dropout, train_word_embeddings=C.train_word_emb)
+    opt = keras.optimizers.AdamW(learning_rate=C.lr, weight_decay=0.01, beta_1=0.9, beta_2=0.999, epsilon=1e-6, global_clipnorm=1.0)
+    opt.exclude_from_weight_decay(var_names=['LayerNorm', 'bias'])
+    tvars = model.trainable_variables
+    opt.build(tvars)
+    _log(f"model: {sum(int(np.prod(v.shape)) for v in tvars):,} trainable numbers; {WHEEL}", logf)
+    return model, opt
+
+def _compiled(tf, model, opt):
+    "The training step (row-weighted cross-entropy on soft targets, then one optimizer step; returns the loss) and inference (probabilities), as TensorFlow graphs."
+    tvars = model.trainable_variables
+    @tf.function(input_signature=[tf.TensorSpec([None, None], tf.int32)] * 2 +
+                 [tf.TensorSpec([None, len(CLASSES)], tf.float32), tf.TensorSpec([None], tf.float32)], reduce_retracing=True)
+    def train_step(ids, mask, y, w):
+        with tf.GradientTape() as tape:
+            logits = model([ids, mask], training=True)
+            loss = tf.reduce_mean(-tf.reduce_sum(y * tf.nn.log_softmax(logits), -1) * w)
+        opt.apply_gradients(zip(tape.gradient(loss, tvars), tvars))
+        return loss
+
+    @tf.function(input_signature=[tf.TensorSpec([None, None], tf.int32)] * 2, reduce_retracing=True)
+    def infer(ids, mask): return tf.nn.softmax(model([ids, mask], training=False))
+    return train_step, infer
+
+# %% ../nbs/15_text_encoder_train.ipynb #4315c9cd
+class _Scorer:
+    "The scores training logs (they choose nothing): MELD's dev sample at checkpoints; the held-out rows and the dev sets at epoch ends."
+    def __init__(self, infer, tok, logf, stop): self.infer, self.tok, self.logf, self.stop = infer, tok, logf, stop
+
+    def predict(self, texts, bs:int=64) -> np.ndarray:
+        "Probabilities over `CLASSES` for `texts`, read in batches of similar length; holds while the pause file exists."
+        ids_l = [e.ids for e in self.tok.encode_batch([str(t) for t in texts])]
+        order = np.argsort([len(i) for i in ids_l], kind='stable')
+        out = np.zeros((len(texts), len(CLASSES)), np.float32)
+        for s in range(0, len(order), bs):
+            _wait_pause(self.logf, self.stop)
+            idx = order[s:s + bs]
+            out[idx] = self.infer(*pad_batch(ids_l, idx)).numpy()
+        return out
+
+    def score(self, df:pd.DataFrame, name:str) -> dict:
+        "Accuracy and macro-F1 on a dev set (`name`_acc, `name`_macro_f1); dair-ai's also without its love rows."
+        p = np.array(CLASSES)[self.predict(df.text.tolist()).argmax(1)]
+        y = df.label.to_numpy()
+        r = {f'{name}_acc': float(np.mean(p == y)), f'{name}_macro_f1': macro_f1(y, p, sorted(set(y)))}
+        if name == 'dair_val':
+            m = (df.corpus_label != 'love').to_numpy()
+            r['dair_val_acc_no_love'] = float(np.mean(p[m] == y[m]))
+        return r
+
+    def holdout(self, ho:pd.DataFrame) -> dict:
+        "Macro-F1 on each corpus's held-out rows with one emotion, and their mean."
+        p = np.array(CLASSES)[self.predict(ho.text.tolist()).argmax(1)]
+        y = ho.labels.map(lambda l: l[0]).to_numpy()
+        r = {}
+        for c in ('dair_emotion', 'goemotions_ekman', 'meld'):
+            single = (ho.corpus == c).to_numpy() & ho.labels.map(len).eq(1).to_numpy()
+            r[f'ho_{c}_macro_f1'] = macro_f1(y[single], p[single], sorted(set(y[single])))
+        r['ho_mean_macro_f1'] = float(np.mean(list(r.values())))
+        return r
+
+# %% ../nbs/15_text_encoder_train.ipynb #1501bc73
+def _resume(ckpt:Path, model, opt, logf) -> dict:
+    "The training state: from the folder's `latest` checkpoint (model and optimizer variables restored) when it has one, else step 0."
+    state = dict(step=0, epoch=0, batch_in_epoch=0, history=[])
+    latest = ckpt/'latest'
+    if not latest.exists(): return state
+    d = ckpt/latest.read_text().strip()
+    mw, ow = np.load(d/'model.npz'), np.load(d/'optimizer.npz')
+    for i, v in enumerate(model.weights): v.assign(mw[f'w{i}'])
+    for i, v in enumerate(opt.variables): v.assign(ow[f'o{i}'])
+    state = {**state, **json.loads((d/'state.json').read_text())}
+    _log(f"resumed from {d.name}: step {state['step']}, epoch {state['epoch']}, batch {state['batch_in_epoch']}, "
+         f"optimizer iterations {int(opt.iterations.numpy())}", logf)
+    return state
+
+def _save(ckpt:Path, model, opt, state:dict):
+    "A checkpoint `step_NNNNNN` (model and optimizer variables, state) written whole before `latest` names it; the two newest are kept."
+    name = f"step_{state['step']:06d}"
+    tmp = ckpt/(name + '.tmp')
+    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
+    np.savez(tmp/'model.npz', **{f'w{i}': v.numpy() for i, v in enumerate(model.weights)})
+    np.savez(tmp/'optimizer.npz', **{f'o{i}': v.numpy() for i, v in enumerate(opt.variables)})
+    (tmp/'state.json').write_text(json.dumps(state, indent=1))
+    shutil.rmtree(ckpt/name, ignore_errors=True); tmp.rename(ckpt/name)
+    (ckpt/'latest.tmp').write_text(name); (ckpt/'latest.tmp').rename(ckpt/'latest')
+    for old in sorted(ckpt.glob('step_*'))[:-2]: shutil.rmtree(old, ignore_errors=True)
+
+@contextlib.contextmanager
+def _stop_on_signals(stop:dict):
+    "Within: SIGTERM and SIGINT set `stop['flag']` (in the main thread; elsewhere signals stay as they are); the old handlers come back after."
+    handlers = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGINT): handlers[sig] = signal.signal(sig, lambda *_: stop.update(flag=True))
+    try: yield
+    finally:
+        for sig, h in handlers.items(): signal.signal(sig, h)
+
+# %% ../nbs/15_text_encoder_train.ipynb #80bfe264
+def _step(R, state:dict, idx) -> tuple[float, float, tuple]:
+    "One optimizer step on the rows `idx` at the schedule's learning rate: its loss, seconds and batch shape."
+    ids, mask = pad_batch(R.D.ids, idx)
+    R.opt.learning_rate.assign(lr_at(state['step'], R.D.total, R.C.lr))
+    ts = time.time()
+    loss = float(R.train_step(ids, mask, R.D.y[idx], R.D.w[idx]))
+    return loss, time.time() - ts, ids.shape
+
+def _checkpoint(R, state:dict):
+    "MELD's dev sample scored, a checkpoint saved, the score in the history and the log."
+    ts = time.time()
+    r = R.scorer.score(R.D.meld300, 'meld300')
+    _save(R.ckpt, R.model, R.opt, state)
+    state['history'].append(dict(step=state['step'], **{k: round(v, 4) for k, v in r.items()}))
+    _log(f"checkpoint step {state['step']}: MELD dev sample (300) macro-F1 {r['meld300_macro_f1']:.4f} "
+         f"acc {r['meld300_acc']:.4f} ({time.time() - ts:.0f} s)", R.logf)
+
+def _epoch_end(R, state:dict):
+    "The held-out rows and the dev sets scored (for the log; they choose nothing), the next epoch begun, a checkpoint saved."
+    ts = time.time()
+    r = R.scorer.holdout(R.D.ho)
+    for name, df in R.D.dev.items(): r.update(R.scorer.score(df, name))
+    r = {k: round(v, 4) for k, v in r.items()}
+    state['history'].append(dict(step=state['step'], epoch_end=state['epoch'], **r))
+    _log(f"epoch {state['epoch']} end, step {state['step']}: {json.dumps(r)} ({time.time() - ts:.0f} s)", R.logf)
+    state['epoch'] += 1; state['batch_in_epoch'] = 0
+    _save(R.ckpt, R.model, R.opt, state)
+
+_END = 'end of the schedule'  # what `_schedule` returns there
+
+def _schedule(R, state:dict, smoke:int=0, stop_after:int|None=None, log_every:int=20, ckpt_every:int=200):
+    "Train from `state` on: `_END` at the schedule's end; None when stopped (a signal or `stop_after`; a checkpoint saved); seconds a step when a smoke run has taken its steps."
+    run_losses, t_steps, n_steps = [], 0., 0
+    while state['step'] < R.D.total:
+        batches = epoch_batches(R.D.lens, R.C.batch, R.C.seed, state['epoch'])
+        while state['batch_in_epoch'] < len(batches) and state['step'] < R.D.total:
+            _wait_pause(R.logf, R.stop)
+            if R.stop['flag'] or (stop_after is not None and n_steps >= stop_after and not smoke):
+                if not smoke:
+                    _save(R.ckpt, R.model, R.opt, state)
+                    _log(f"stopped {'by signal' if R.stop['flag'] else f'after {n_steps} steps'}; checkpoint at step {state['step']}", R.logf)
+                return None
+            loss, dt, shape = _step(R, state, batches[state['batch_in_epoch']])
+            if n_steps > 0 or not smoke: t_steps += dt  # a smoke run's first step, which traces the graph, is not timed
+            n_steps += 1
+            run_losses.append(loss)
+            state['step'] += 1; state['batch_in_epoch'] += 1
+            if smoke:
+                _log(f"smoke step {n_steps}: loss {loss:.4f}, {dt:.2f} s, tokens {shape}")
+                if n_steps >= smoke:
+                    sps = t_steps / max(1, n_steps - 1)
+                    _log(f"smoke: {sps:.2f} s/step (steps 2-{n_steps}); {R.D.steps_per_epoch} steps an epoch = {sps * R.D.steps_per_epoch / 3600:.2f} h")
+                    return sps
+                continue
+            if state['step'] % log_every == 0:
+                _log(f"step {state['step']} epoch {state['epoch']} batch {state['batch_in_epoch']}/{len(batches)} "
+                     f"loss {np.mean(run_losses):.4f} lr {lr_at(state['step'], R.D.total, R.C.lr):.2e} s/step {t_steps / max(1, n_steps):.2f}", R.logf)
+                run_losses = []
+            if state['step'] % ckpt_every == 0: _checkpoint(R, state)
+        if state['batch_in_epoch'] >= len(batches): _epoch_end(R, state)  # epoch end: scores for the log; they choose nothing
+    return _END
+
+def _save_final(ckpt:Path, model, state:dict, logf) -> dict:
+    "The end of the schedule: the weights as numpy arrays, written to `final/weights.npz` with the classes."
+    out = keras_to_numpy(model)
+    (ckpt/'final').mkdir(exist_ok=True)
+    np.savez(ckpt/'final'/'weights.npz', classes=np.array(CLASSES), **out)
+    _log(f"done at step {state['step']}: {ckpt/'final'/'weights.npz'}", logf)
+    return out
+
+# %% ../nbs/15_text_encoder_train.ipynb #677c0a57
 def finetune(ckpt, # checkpoint folder: created, or resumed from its `latest`
              data, # the corpora folder, as for `load_finetune_data`
              epochs:float=4, # length of the schedule (the learning rate reaches 0 at its end)
@@ -306,162 +511,16 @@ def finetune(ckpt, # checkpoint folder: created, or resumed from its `latest`
     cfg = dict(epochs=float(epochs), batch=batch, lr=lr, max_len=max_len, meld_repeat=meld_repeat, balance_power=balance_power,
                dropout=dropout, train_word_emb=train_word_emb, seed=seed)
     C = argparse.Namespace(**(cfg if smoke else _recipe(ckpt, cfg, logf)))
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
-    import tensorflow as tf
-    try:
-        tf.config.threading.set_intra_op_parallelism_threads(threads)
-        tf.config.threading.set_inter_op_parallelism_threads(1)
-    except RuntimeError: pass  # TensorFlow already running in this process: its thread count stays
-    import keras
-    keras.utils.set_random_seed(C.seed)
-
-    t0 = time.time()
-    w0, tj = load_pretrained(check=True)
-    tok = tokenizer(tj, C.max_len)
-    train, dev = load_finetune_data(data)
-    held = holdout_mask(train, 0.1, 0)
-    tr, ho = train[~held].reset_index(drop=True), train[held].reset_index(drop=True)
-    tr = pd.concat([tr] + [tr[tr.corpus == 'meld']] * (C.meld_repeat - 1), ignore_index=True)
-    y_tr = soft_targets(tr.labels)
-    w_tr = row_weights(tr.corpus.to_numpy(), y_tr, C.balance_power)
-    ids_tr = [e.ids for e in tok.encode_batch(tr.text.tolist())]
-    len_tr = np.array([len(i) for i in ids_tr])
-    steps_per_epoch = len(epoch_batches(len_tr, C.batch, C.seed, 0))
-    total = int(C.epochs * steps_per_epoch)
-    meld300 = dev['meld_dev'].iloc[np.sort(np.random.default_rng(0).choice(len(dev['meld_dev']), 300, replace=False))]
-    _log(f"data: {len(tr):,} training rows ({tr.corpus.value_counts().to_dict()}; MELD x{C.meld_repeat}), {len(ho):,} held out; "
-         f"tokens mean {len_tr.mean():.1f}, cut at {C.max_len} for {np.mean(len_tr >= C.max_len):.2%}; "
-         f"{steps_per_epoch} steps an epoch, {total} in all; loaded in {time.time() - t0:.1f} s", logf)
-
-    model = keras_minilm(w0, len(CLASSES), dropout=C.dropout, train_word_embeddings=C.train_word_emb)
-    opt = keras.optimizers.AdamW(learning_rate=C.lr, weight_decay=0.01, beta_1=0.9, beta_2=0.999, epsilon=1e-6, global_clipnorm=1.0)
-    opt.exclude_from_weight_decay(var_names=['LayerNorm', 'bias'])
-    tvars = model.trainable_variables
-    opt.build(tvars)
-    _log(f"model: {sum(int(np.prod(v.shape)) for v in tvars):,} trainable numbers; {WHEEL}", logf)
-
-    @tf.function(input_signature=[tf.TensorSpec([None, None], tf.int32)] * 2 +
-                 [tf.TensorSpec([None, len(CLASSES)], tf.float32), tf.TensorSpec([None], tf.float32)], reduce_retracing=True)
-    def train_step(ids, mask, y, w):
-        with tf.GradientTape() as tape:
-            logits = model([ids, mask], training=True)
-            loss = tf.reduce_mean(-tf.reduce_sum(y * tf.nn.log_softmax(logits), -1) * w)
-        opt.apply_gradients(zip(tape.gradient(loss, tvars), tvars))
-        return loss
-
-    @tf.function(input_signature=[tf.TensorSpec([None, None], tf.int32)] * 2, reduce_retracing=True)
-    def infer(ids, mask): return tf.nn.softmax(model([ids, mask], training=False))
-
+    tf, keras = _tensorflow(threads, C.seed)
+    D = _training_inputs(data, C, logf)
+    model, opt = _model_and_optimizer(D.w0, C, keras, logf)
+    train_step, infer = _compiled(tf, model, opt)
     stop = {'flag': False}
-    def predict(texts, bs=64):
-        ids_l = [e.ids for e in tok.encode_batch([str(t) for t in texts])]
-        order = np.argsort([len(i) for i in ids_l], kind='stable')
-        out = np.zeros((len(texts), len(CLASSES)), np.float32)
-        for s in range(0, len(order), bs):
-            _wait_pause(logf, stop)
-            idx = order[s:s + bs]
-            out[idx] = infer(*pad_batch(ids_l, idx)).numpy()
-        return out
-
-    def score(df, name):
-        p = np.array(CLASSES)[predict(df.text.tolist()).argmax(1)]
-        y = df.label.to_numpy()
-        r = {f'{name}_acc': float(np.mean(p == y)), f'{name}_macro_f1': macro_f1(y, p, sorted(set(y)))}
-        if name == 'dair_val':
-            m = (df.corpus_label != 'love').to_numpy()
-            r['dair_val_acc_no_love'] = float(np.mean(p[m] == y[m]))
-        return r
-
-    def holdout_scores():
-        p = np.array(CLASSES)[predict(ho.text.tolist()).argmax(1)]
-        y = ho.labels.map(lambda l: l[0]).to_numpy()
-        r = {}
-        for c in ('dair_emotion', 'goemotions_ekman', 'meld'):
-            single = (ho.corpus == c).to_numpy() & ho.labels.map(len).eq(1).to_numpy()
-            r[f'ho_{c}_macro_f1'] = macro_f1(y[single], p[single], sorted(set(y[single])))
-        r['ho_mean_macro_f1'] = float(np.mean(list(r.values())))
-        return r
-
-    state = dict(step=0, epoch=0, batch_in_epoch=0, history=[])
-    latest = ckpt/'latest'
-    if not smoke and latest.exists():
-        d = ckpt/latest.read_text().strip()
-        mw, ow = np.load(d/'model.npz'), np.load(d/'optimizer.npz')
-        for i, v in enumerate(model.weights): v.assign(mw[f'w{i}'])
-        for i, v in enumerate(opt.variables): v.assign(ow[f'o{i}'])
-        state = {**state, **json.loads((d/'state.json').read_text())}
-        _log(f"resumed from {d.name}: step {state['step']}, epoch {state['epoch']}, batch {state['batch_in_epoch']}, "
-             f"optimizer iterations {int(opt.iterations.numpy())}", logf)
-
-    def save():
-        name = f"step_{state['step']:06d}"
-        tmp = ckpt/(name + '.tmp')
-        shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
-        np.savez(tmp/'model.npz', **{f'w{i}': v.numpy() for i, v in enumerate(model.weights)})
-        np.savez(tmp/'optimizer.npz', **{f'o{i}': v.numpy() for i, v in enumerate(opt.variables)})
-        (tmp/'state.json').write_text(json.dumps(state, indent=1))
-        shutil.rmtree(ckpt/name, ignore_errors=True); tmp.rename(ckpt/name)
-        (ckpt/'latest.tmp').write_text(name); (ckpt/'latest.tmp').rename(latest)
-        for old in sorted(ckpt.glob('step_*'))[:-2]: shutil.rmtree(old, ignore_errors=True)
-
-    handlers = {}
-    if threading.current_thread() is threading.main_thread():
-        for sig in (signal.SIGTERM, signal.SIGINT): handlers[sig] = signal.signal(sig, lambda *_: stop.update(flag=True))
-    try:
-        run_losses, t_steps, n_steps = [], 0., 0
-        while state['step'] < total:
-            batches = epoch_batches(len_tr, C.batch, C.seed, state['epoch'])
-            while state['batch_in_epoch'] < len(batches) and state['step'] < total:
-                _wait_pause(logf, stop)
-                if stop['flag'] or (stop_after is not None and n_steps >= stop_after and not smoke):
-                    if not smoke:
-                        save(); _log(f"stopped {'by signal' if stop['flag'] else f'after {n_steps} steps'}; checkpoint at step {state['step']}", logf)
-                    return None
-                idx = batches[state['batch_in_epoch']]
-                ids, mask = pad_batch(ids_tr, idx)
-                opt.learning_rate.assign(lr_at(state['step'], total, C.lr))
-                ts = time.time()
-                loss = float(train_step(ids, mask, y_tr[idx], w_tr[idx]))
-                dt = time.time() - ts
-                if n_steps > 0 or not smoke: t_steps += dt  # a smoke run's first step, which traces the graph, is not timed
-                n_steps += 1
-                run_losses.append(loss)
-                state['step'] += 1; state['batch_in_epoch'] += 1
-                if smoke:
-                    _log(f"smoke step {n_steps}: loss {loss:.4f}, {dt:.2f} s, tokens {ids.shape}")
-                    if n_steps >= smoke:
-                        sps = t_steps / max(1, n_steps - 1)
-                        _log(f"smoke: {sps:.2f} s/step (steps 2-{n_steps}); {steps_per_epoch} steps an epoch = {sps * steps_per_epoch / 3600:.2f} h")
-                        return sps
-                    continue
-                if state['step'] % log_every == 0:
-                    _log(f"step {state['step']} epoch {state['epoch']} batch {state['batch_in_epoch']}/{len(batches)} "
-                         f"loss {np.mean(run_losses):.4f} lr {lr_at(state['step'], total, C.lr):.2e} s/step {t_steps / max(1, n_steps):.2f}", logf)
-                    run_losses = []
-                if state['step'] % ckpt_every == 0:
-                    ts = time.time()
-                    r = score(meld300, 'meld300')
-                    save()
-                    state['history'].append(dict(step=state['step'], **{k: round(v, 4) for k, v in r.items()}))
-                    _log(f"checkpoint step {state['step']}: MELD dev sample (300) macro-F1 {r['meld300_macro_f1']:.4f} "
-                         f"acc {r['meld300_acc']:.4f} ({time.time() - ts:.0f} s)", logf)
-            if state['batch_in_epoch'] >= len(batches):  # epoch end: scores for the log; they choose nothing
-                ts = time.time()
-                r = holdout_scores()
-                for name, df in dev.items(): r.update(score(df, name))
-                r = {k: round(v, 4) for k, v in r.items()}
-                state['history'].append(dict(step=state['step'], epoch_end=state['epoch'], **r))
-                _log(f"epoch {state['epoch']} end, step {state['step']}: {json.dumps(r)} ({time.time() - ts:.0f} s)", logf)
-                state['epoch'] += 1; state['batch_in_epoch'] = 0
-                save()
-    finally:
-        for sig, h in handlers.items(): signal.signal(sig, h)
-    if smoke: return None
-    out = keras_to_numpy(model)
-    (ckpt/'final').mkdir(exist_ok=True)
-    np.savez(ckpt/'final'/'weights.npz', classes=np.array(CLASSES), **out)
-    _log(f"done at step {state['step']}: {ckpt/'final'/'weights.npz'}", logf)
-    return out
+    R = argparse.Namespace(C=C, D=D, model=model, opt=opt, train_step=train_step, scorer=_Scorer(infer, D.tok, logf, stop), ckpt=ckpt, logf=logf, stop=stop)
+    state = dict(step=0, epoch=0, batch_in_epoch=0, history=[]) if smoke else _resume(ckpt, model, opt, logf)
+    with _stop_on_signals(stop): out = _schedule(R, state, smoke, stop_after, log_every, ckpt_every)
+    if smoke or out is not _END: return None if out is _END else out
+    return _save_final(ckpt, model, state, logf)
 
 # %% ../nbs/15_text_encoder_train.ipynb #a1244910
 def text_dev_sets(data # the corpora folder (holding text/dair_emotion, text/goemotions/ekman, text/meld)
