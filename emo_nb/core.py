@@ -68,6 +68,11 @@ LABEL_MAPS = {
               'shame': None, 'guilt': None},
     'meld': {'neutral': 'neutral', 'joy': 'happy', 'sadness': 'sad', 'anger': 'angry', 'surprise': 'surprised',
              'fear': 'fearful', 'disgust': 'disgust'},
+    'casia': {'angry': 'angry', 'fear': 'fearful', 'happy': 'happy', 'neutral': 'neutral', 'sad': 'sad',
+              'surprise': 'surprised'},
+    'ased': {'neutral': 'neutral', 'fearful': 'fearful', 'happy': 'happy', 'sad': 'sad', 'angry': 'angry'},
+    'turev': {'angry': 'angry', 'calm': 'calm', 'happy': 'happy', 'sad': 'sad'},
+    'urdu': {'angry': 'angry', 'happy': 'happy', 'neutral': 'neutral', 'sad': 'sad'},
 }
 
 UNMAPPED_NOTES = {
