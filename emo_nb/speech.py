@@ -13,7 +13,7 @@ from .whisper import whisper_log_mel, encode_layer
 
 # %% auto #0
 __all__ = ['SPEECH_MODEL', 'MIN_VOICED', 'NO_VOICE', 'load_speech_head', 'speech_embedding', 'speaker_normalise', 'speech_probs',
-           'predict_speech', 'SpeechStream', 'speech_timeline']
+           'SpeakerStats', 'predict_speech', 'SpeechStream', 'speech_timeline', 'recording_adapted']
 
 # %% ../nbs/21_speech.ipynb #3032d6ed
 SPEECH_MODEL = 'speech-whisper'
@@ -58,6 +58,27 @@ def speech_probs(X:np.ndarray, # rows of `speech_embedding` (speaker-normalised 
     z = ((np.atleast_2d(X) - h['mean' + k]) / h['scale' + k]) @ h['coef' + k].T + h['intercept' + k]
     z = np.exp(z - z.max(1, keepdims=True))
     return z / z.sum(1, keepdims=True)
+
+class SpeakerStats:
+    "Running mean and spread of one speaker's embeddings, shrunk towards the population's while little speech has been heard."
+    def __init__(self, name:str=SPEECH_MODEL, # the head whose population statistics to start from
+                 strength:float|None=None): # seconds of speech the population's statistics count for (default: the card's)
+        h = load_speech_head(name)
+        self.prior_mean, self.prior_var = h['prior_mean'].astype(np.float64), h['prior_sd'].astype(np.float64) ** 2
+        self.strength = float(h['adapt_strength'] if strength is None else strength)
+        self.seconds, self.sum, self.sumsq = 0.0, np.zeros_like(self.prior_mean), np.zeros_like(self.prior_mean)
+
+    def add(self, e:np.ndarray, # one embedding
+            seconds:float=3.0): # the speech it stands for (a window's new audio counts once)
+        "Count `seconds` of speech whose embedding is `e`."
+        self.seconds += seconds; self.sum += seconds * e; self.sumsq += seconds * np.square(e, dtype=np.float64)
+
+    def normalise(self, X:np.ndarray) -> np.ndarray:
+        "`X` standardised by the speaker's statistics, shrunk towards the population's."
+        k, n = self.strength, self.seconds
+        mu = (self.sum + k * self.prior_mean) / (n + k)
+        var = (self.sumsq + k * (self.prior_var + self.prior_mean ** 2)) / (n + k) - mu ** 2
+        return ((np.atleast_2d(X) - mu) / np.sqrt(np.maximum(var, 1e-8))).astype(np.float32)
 
 NO_VOICE = 'no voice'  # the reason of a reading of silence, noise, tones, music or anything else that is not a voice
 
@@ -124,10 +145,13 @@ class SpeechStream:
     "Readings every `hop` seconds over the last `window` seconds of a PCM stream."
     def __init__(self, window:float=3.0, # seconds read for each reading
                  hop:float=0.5, # seconds between readings
-                 source:str='microphone'): # the `source` of its readings
+                 source:str='microphone', # the `source` of its readings
+                 adapt:bool=True, # learn the speaker's voice as it goes (one speaker expected): `SpeakerStats`
+                 keep:bool=False): # keep every voiced window's embedding in `embeddings` (for a recording, not a live stream)
         if window <= 0 or hop <= 0: raise EmoNbError(f"window and hop must be positive seconds, got {window} and {hop}")
         self.window, self.hop, self.source = int(window * SR), int(hop * SR), source
         self.buf, self.total, self.next_at, self._rs = np.zeros(0, np.float32), 0, self.window, {}
+        self.speaker, self.keep, self.embeddings = SpeakerStats() if adapt else None, keep, []
 
     def feed(self, chunk, # PCM samples: float in [-1, 1] or int16
              sr:int=SR # the chunk's sample rate
@@ -153,14 +177,35 @@ class SpeechStream:
         start, end = (end_sample - len(x)) / SR, end_sample / SR
         e, why = _embedding(x)
         if e is None: return no_reading('speech', self.source, why, start, end)
-        return readings(speech_probs(e), 'speech', self.source, start, end, emotions=load_speech_head()['classes'], reason='')
+        if self.keep: self.embeddings.append(e)
+        if self.speaker is None: probs = speech_probs(e)
+        else:
+            self.speaker.add(e, min(self.hop, len(x)) / SR)  # each second of speech counted once, however the windows overlap
+            probs = speech_probs(self.speaker.normalise(e), same_speaker=True)
+        return readings(probs, 'speech', self.source, start, end, emotions=load_speech_head()['classes'], reason='')
+
 
 # %% ../nbs/21_speech.ipynb #b3474433
 def speech_timeline(path, # an audio or video file
                     window:float=3.0, hop:float=1.0, # seconds
-                    progress:bool=True # show a tqdm bar
+                    progress:bool=True, # show a tqdm bar
+                    adapt:bool=True # one speaker: read every window against the recording's own voiced windows
                    ) -> pd.DataFrame:
     "Speech readings over time for a long recording, read in blocks."
     from tqdm.auto import tqdm
-    s = SpeechStream(window, hop, source=str(path))
-    return concat_readings([s.feed(b) for b in tqdm(iter_audio(path, block_seconds=5.0), desc=Path(path).name, unit='block', disable=not progress)])
+    s = SpeechStream(window, hop, source=str(path), adapt=False, keep=adapt)
+    tl = concat_readings([s.feed(b) for b in tqdm(iter_audio(path, block_seconds=5.0), desc=Path(path).name, unit='block', disable=not progress)])
+    return recording_adapted(tl, s.embeddings, hop) if adapt and s.embeddings else tl
+
+def recording_adapted(tl:pd.DataFrame, # a stream's readings, in order
+                      embeddings:list, # the embeddings of its voiced readings, in order
+                      hop:float # seconds between readings
+                     ) -> pd.DataFrame:
+    "The voiced readings of `tl` read again against the statistics of all its voiced windows (shrunk while there are few)."
+    stats, E, voiced = SpeakerStats(), np.stack(embeddings), np.flatnonzero(tl.label.notna().to_numpy())
+    for e in E: stats.add(e, hop)
+    r = readings(speech_probs(stats.normalise(E), same_speaker=True), 'speech', tl.source.iloc[voiced].to_numpy(),
+                 tl.start.iloc[voiced].to_numpy(), tl.end.iloc[voiced].to_numpy(), emotions=load_speech_head()['classes'], reason='')
+    out = tl.copy()
+    out.iloc[voiced, [out.columns.get_loc(c) for c in r.columns]] = r.to_numpy()
+    return out
