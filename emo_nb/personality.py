@@ -8,9 +8,9 @@ import copy, re
 from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import EmoNbError, model_path, write_card_front
+from .core import EmoNbError, WeightsError, model_path, read_card, write_card_front
 from .data import BIG_FIVE, load_essays, speaker_folds
-from .text import TextModel, word_terms, load_text_model, small_blas, _as_texts
+from .text import TEXT_MODEL, word_terms, load_text_model, small_blas, _as_texts
 
 # %% auto #0
 __all__ = ['TRAITS', 'BIG_FIVE_MODEL', 'MIN_WORDS', 'MAX_WORDS', 'WEAK', 'STYLE_LISTS', 'STYLE_NAMES', 'style_counts',
@@ -169,6 +169,7 @@ def train_big_five(texts, Y:np.ndarray, components=('tfidf', 'emb0'), features:d
         chosen[c] = np.asarray(alphas[c], float) if alphas and c in alphas else choose_alpha(X, Y, g)
         coef, b = ridge_fit(X, Y, chosen[c])
         out.update({f'{c}_coef': coef.astype(np.float32), f'{c}_intercept': b.astype(np.float32), f'{c}_alpha': chosen[c]})
+    if any(c.startswith('emb') for c in components): out['encoder_sha256'] = np.array(read_card(TEXT_MODEL)['sha256'])  # the heads fit this encoder only
     return out
 
 # %% ../nbs/12_personality.ipynb #p5c021
@@ -194,8 +195,12 @@ def cut_words(text:str, n:int) -> str:
 # %% ../nbs/12_personality.ipynb #p5c026
 @lru_cache(maxsize=2)
 def load_big_five(name:str=BIG_FIVE_MODEL, models_dir=None) -> BigFiveModel:
-    "A shipped Big Five model, its weights checked against its model card."
-    return BigFiveModel.load(model_path(name, models_dir))
+    "A shipped Big Five model, its weights checked against its model card and the text encoder it was trained on."
+    m = BigFiveModel.load(model_path(name, models_dir))
+    want = str(m.arrays.get('encoder_sha256', ''))
+    if want and want != read_card(TEXT_MODEL).get('sha256'):
+        raise WeightsError(f"{name} was trained on another {TEXT_MODEL} (SHA-256 {want[:12]}…): retrain it (nbs/14_personality_train.ipynb)")
+    return m
 
 def save_big_five(arrays:dict, folder, card:str='', **fields) -> Path:
     "Write the arrays to `big_five.npz` (no pickles) and a model card recording its SHA-256."
@@ -203,7 +208,7 @@ def save_big_five(arrays:dict, folder, card:str='', **fields) -> Path:
     np.savez_compressed(folder/'big_five.npz', **arrays)
     return write_card_front(folder, 'big_five.npz', card, traits=', '.join(TRAITS), **fields)
 
-# %% ../nbs/12_personality.ipynb #p5c029
+# %% ../nbs/12_personality.ipynb #p5c030
 def _reason(text:str, n:int, model:BigFiveModel, min_words:int) -> str:
     "Why `text` gets no reading ('' if it gets one)."
     if n == 0: return 'empty text'
@@ -224,7 +229,7 @@ def predict_big_five(texts, model:BigFiveModel|None=None, min_words:int=MIN_WORD
     notes = [f'read the first {max_words:,} of {len(w):,} words' if len(w) > max_words else '' for w in words]
     return pd.DataFrame({'text': texts, **{t: P[:, i] for i, t in enumerate(TRAITS)}, 'words': [len(w) for w in words], 'reason': reasons, 'note': notes})
 
-# %% ../nbs/12_personality.ipynb #p5c034
+# %% ../nbs/12_personality.ipynb #p5c035
 def big_five_summary(text:str, model:BigFiveModel|None=None, min_words:int=MIN_WORDS) -> dict:
     "One text's Big Five reading as a dict: the five chances (NaN without a reading), words, reason, note and `needs_words` (how many more words a reading needs)."
     row = predict_big_five(text or '', model, min_words).iloc[0].to_dict(); row.pop('text')
