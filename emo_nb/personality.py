@@ -23,7 +23,7 @@ TRAITS = ('extraversion', 'neuroticism', 'agreeableness', 'conscientiousness', '
 BIG_FIVE_MODEL = 'big-five'
 MIN_WORDS = 100  # below this a text gets a reason, not a reading (accuracy against words read, nbs/14_personality_train)
 MAX_WORDS = 5_000  # a longer text is read up to here, with a note
-WEAK = 'weak estimates (about 58% right per trait against 51% by chance): not for decisions about people'
+WEAK = 'weak estimates, about 58% right per trait against 51% by chance; not for decisions about people'
 
 # %% ../nbs/12_personality.ipynb #p5c007
 _WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
