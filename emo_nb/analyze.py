@@ -93,7 +93,18 @@ def analyze(media=None, # a video, audio or image file (or None for text alone)
         rd = concat_readings([rd, fused])
     else: notes.append('no modality gave a reading')
     rd[['start', 'end']] = rd[['start', 'end']].round(3)  # milliseconds: no float noise (3.8036000000000003) in a CSV
-    return Analysis(rd, summarize(rd), notes)
+    summary = summarize(rd)
+    _big_five(rd, summary, notes)
+    return Analysis(rd, summary, notes)
+
+def _big_five(rd, summary, notes):
+    "The Big Five traits of everything the person said or typed, read once: in the summary's text row, and a note when there is a reading."
+    said = ' '.join(rd.loc[(rd.modality == 'text') & rd.source.notna(), 'source'].astype(str))
+    if not said.strip(): return
+    from emo_nb.personality import big_five_summary, big_five_note, TRAITS
+    bf = big_five_summary(said)
+    if not bf['reason']: notes.append(big_five_note(bf))
+    for t in TRAITS: summary.loc[summary.modality == 'text', t] = bf[t]
 
 # %% ../nbs/41_analyze.ipynb #2409ac2c
 def check_positive(name:str, # the setting's name, for the message

@@ -28,8 +28,9 @@ OUT_COLS = ('input', 'label') + EMOTIONS
 def to_output(rd:pd.DataFrame, # readings, one row per input
               inputs # what each row read, as the user gave it
              ) -> pd.DataFrame:
-    "The command's output table: `input`, `label`, then one probability column per emotion."
-    out = rd[['label', *EMOTIONS]].round(4)
+    "The command's output table: `input`, `label`, then one probability column per emotion (per Big Five trait, `words` and `reason` for personality)."
+    from emo_nb.personality import TRAITS
+    out = rd[[*TRAITS, 'words', 'reason'] if 'openness' in rd else ['label', *EMOTIONS]].round(4)
     out.insert(0, 'input', list(inputs))
     return out.reset_index(drop=True)
 
@@ -87,7 +88,12 @@ def _face(a):
     rd = predict_faces(gather_paths(a.paths, IMAGE_EXTS), crops=a.crops)  # one or more rows per image, in order
     return rd, list(rd.source)
 
-PREDICTORS = dict(text=_text, face=_face, speech=_speech)
+def _personality(a):
+    from emo_nb.personality import predict_big_five
+    texts = gather_texts(a.texts, a.file or ('-' if not a.texts and _piped() else None), a.encoding)
+    return predict_big_five(texts), texts
+
+PREDICTORS = dict(text=_text, face=_face, speech=_speech, personality=_personality)
 
 def _piped() -> bool:
     "Is stdin a pipe or a file (not a terminal, not closed)? Then `predict text` without texts reads it."
@@ -125,6 +131,10 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('texts', nargs='*', metavar='TEXT', help='texts to read (none: stdin, when it is not a terminal)')
     t.add_argument('--file', metavar='F', help='one text per line; - reads stdin')
     t.add_argument('--encoding', help="the file's encoding if it is not UTF-8 (e.g. latin-1)")
+    b5 = mods.add_parser('personality', parents=[common], help='Big Five traits from texts of 100 words or more (weak estimates: not for decisions about people)')
+    b5.add_argument('texts', nargs='*', metavar='TEXT', help='texts to read (none: stdin, when it is not a terminal)')
+    b5.add_argument('--file', metavar='F', help='one text per line; - reads stdin')
+    b5.add_argument('--encoding', help="the file's encoding if it is not UTF-8 (e.g. latin-1)")
     f = mods.add_parser('face', parents=[common], help='face images, or folders of them')
     f.add_argument('paths', nargs='+', metavar='PATH')
     f.add_argument('--crops', action='store_true', help='the images are already face crops: no detection')
