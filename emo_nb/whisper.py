@@ -81,10 +81,23 @@ def read_ct2_variables(buf:bytes, # the contents of a CTranslate2 `model.bin`
 # %% ../nbs/24_whisper.ipynb #a3e83467
 N_MELS, MEL_FFT, MEL_STEP, MAX_FRAMES = 80, 400, 160, 3000
 
+def _slaney_mel(hz):
+    "Slaney's mel scale (librosa's default): linear to 1 kHz, logarithmic above."
+    hz = np.asarray(hz, np.float64)
+    return np.where(hz < 1000, hz * 3 / 200, 15 + np.log(np.maximum(hz, 1000) / 1000) * 27 / np.log(6.4))
+
+def _slaney_hz(mel):
+    "The inverse of `_slaney_mel`."
+    mel = np.asarray(mel, np.float64)
+    return np.where(mel < 15, mel * 200 / 3, 1000 * np.exp((mel - 15) * np.log(6.4) / 27))
+
 @lru_cache(maxsize=1)
 def _whisper_filters():
-    import librosa
-    fb = librosa.filters.mel(sr=16_000, n_fft=MEL_FFT, n_mels=N_MELS).astype(np.float32)
+    "Whisper's (80, 201) mel filterbank: librosa's `filters.mel(sr=16000, n_fft=400, n_mels=80)`, in numpy (no librosa import)."
+    f = _slaney_hz(np.linspace(0, _slaney_mel(8000), N_MELS + 2))
+    ramps = f[:, None] - np.fft.rfftfreq(MEL_FFT, 1 / 16_000)[None]
+    fb = np.maximum(0, np.minimum(-ramps[:-2] / np.diff(f)[:-1, None], ramps[2:] / np.diff(f)[1:, None]))
+    fb = (fb * (2 / (f[2:] - f[:-2]))[:, None]).astype(np.float32)
     fb.flags.writeable = False
     return fb
 
