@@ -12,7 +12,7 @@ from .audio import SR, iter_audio, synth_voice
 from .whisper import WHISPER, whisper_bytes
 
 # %% auto #0
-__all__ = ['ASR_MODEL', 'CHUNK_SECONDS', 'MIN_CONFIDENCE', 'load_asr', 'transcribe']
+__all__ = ['ASR_MODEL', 'CHUNK_SECONDS', 'MIN_CONFIDENCE', 'BEAM_SIZE', 'load_asr', 'transcribe']
 
 # %% ../nbs/25_transcribe.ipynb #18b7150b
 ASR_MODEL = 'tiny.en'
@@ -29,10 +29,11 @@ def load_asr(name:str=ASR_MODEL, # a Whisper model of `emo_nb.whisper.WHISPER`
 # %% ../nbs/25_transcribe.ipynb #19b48ba9
 CHUNK_SECONDS = 30.0  # transcribe about this much audio at a time (Whisper's window)
 MIN_CONFIDENCE = 0.1  # segments below this are dropped: Whisper's guesses at hums and vowels ('Ooh, ooh.' at 0.06)
+BEAM_SIZE = 5  # beam search width (1: greedy decoding)
 
-def _segments(model, x, offset, words, language):
+def _segments(model, x, offset, words, language, beam_size=BEAM_SIZE):
     "faster-whisper's segments of `x` as rows, times shifted by `offset` seconds."
-    segs, info = model.transcribe(x, language=language, vad_filter=True, word_timestamps=True, beam_size=5, temperature=0.0,
+    segs, info = model.transcribe(x, language=language, vad_filter=True, word_timestamps=True, beam_size=beam_size, temperature=0.0,
                                   condition_on_previous_text=False)  # word times always: a segment's own times are its 30 s window's
     rows = []
     for s in segs:
@@ -73,11 +74,13 @@ def transcribe(media, # an audio or video file, or mono float audio at 16 kHz
                words:bool=False, # also give each segment's words with their times (a `words` column)
                language:str|None=None, # a language code; None: English for tiny.en, detected for a multilingual model
                name:str=ASR_MODEL, # the Whisper model
-               chunk:float=CHUNK_SECONDS # seconds transcribed at a time
+               chunk:float=CHUNK_SECONDS, # seconds transcribed at a time
+               beam_size:int=BEAM_SIZE, # beam search width (1: greedy)
+               threads:int=2 # CPU threads for decoding
               ) -> pd.DataFrame:
     "What was said in `media`: one row per segment with start, end, text, confidence, language and reason."
-    model, rows = load_asr(name), []
-    for x, offset in _chunks(media, chunk): rows += _segments(model, x, offset, words, language)
+    model, rows = load_asr(name, threads), []
+    for x, offset in _chunks(media, chunk): rows += _segments(model, x, offset, words, language, beam_size)
     cols = ['start', 'end', 'text', 'confidence', 'language', 'reason'] + (['words'] if words else [])
     df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame([dict(start=np.nan, end=np.nan, text='', confidence=np.nan,
                                                                           language=None, reason='no speech')], columns=cols)
