@@ -8,6 +8,7 @@ when ../shared/data is present, else essays it builds from a fixed vocabulary (s
 import argparse, os, platform, random, subprocess, sys, time
 from pathlib import Path
 import numpy as np
+sys.path.insert(0, str(Path(__file__).parent)); from _common import busy_core
 
 def essays(n:int) -> list[str]:
     data = Path(os.environ.get('EMO_NB_DATA', Path(__file__).resolve().parents[2]/'shared'/'data'))
@@ -26,10 +27,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0]); ap.add_argument('--n', type=int, default=50)
     ap.add_argument('--busy', action='store_true', help='keep one other core busy during the run')
     a = ap.parse_args()
-    busy = subprocess.Popen([sys.executable, '-c', 'while True: pass']) if a.busy else None
-    try: run(a)
-    finally:
-        if busy: busy.terminate(); busy.wait()
+    with busy_core(a.busy): run(a)
 
 def run(a):
     t0 = time.perf_counter()

@@ -11,6 +11,7 @@ vocabulary (so any clone can run it).
 import argparse, os, platform, random, subprocess, sys, time
 from pathlib import Path
 import numpy as np
+sys.path.insert(0, str(Path(__file__).parent)); from _common import busy_core
 
 def sentences(n:int) -> list[str]:
     data = Path(os.environ.get('EMO_NB_DATA', Path(__file__).resolve().parents[2]/'shared'/'data'))
@@ -30,10 +31,7 @@ def main():
     ap.add_argument('--busy', action='store_true', help='keep one other core busy during the run')
     ap.add_argument('--no-blas-limit', action='store_true', help="leave numpy's BLAS at its default threads")
     a = ap.parse_args()
-    busy = subprocess.Popen([sys.executable, '-c', 'while True: pass']) if a.busy else None
-    try: run(a)
-    finally:
-        if busy: busy.terminate(); busy.wait()
+    with busy_core(a.busy): run(a)
 
 def run(a):
     t0 = time.perf_counter()
