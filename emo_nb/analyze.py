@@ -4,15 +4,16 @@
 
 # %% ../nbs/41_analyze.ipynb #0e6ae499
 from __future__ import annotations
-import contextlib, math, os, re, signal, sys, threading
+import contextlib, math, os, re, signal, sys, threading, time
 from collections import namedtuple
 from pathlib import Path
 import numpy as np, pandas as pd
 from .core import EMOTIONS, EmoNbError, concat_readings, needs_extra
 from .data import AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS, read_text
 from .text import predict_text
-from .speech import speech_timeline, predict_speech
-from .face import face_timeline, predict_faces, iter_frames
+from .speech import speech_timeline, predict_speech, speech_embedding
+from .audio import synth_voice, has_voice
+from .face import face_timeline, predict_faces, iter_frames, frame_faces
 from .fusion import fuse, valence_arousal
 
 # %% auto #0
@@ -44,7 +45,7 @@ def read_transcript(path, # an .srt or .vtt file, or a plain .txt (no times)
     return pd.DataFrame(rows)
 
 # %% ../nbs/41_analyze.ipynb #7879b14e
-Analysis = namedtuple('Analysis', 'readings summary notes')
+Analysis = namedtuple('Analysis', 'readings summary notes seconds', defaults=({},))  # seconds: wall time of each stage
 
 def media_kind(path) -> str:
     "'video', 'audio' or 'image' from a file's suffix; a clear error for a missing, empty or unknown file."
@@ -68,22 +69,23 @@ def analyze(media=None, # a video, audio or image file (or None for text alone)
             hop:float=1.0, # seconds between speech readings (3 s windows)
             step:float=0.5, # the fused time grid, seconds
             asr:bool=True, # with neither `text` nor `transcript`: transcribe the soundtrack and read its words
+            concurrent:bool|None=None, # read frames, voice and words at the same time, each in a thread of its own (None: yes, unless the environment sets EMO_NB_SERIAL=1)
             progress:bool=True # tqdm bars on stderr
            ) -> Analysis:
     "Read every available modality of a recording, fuse them, and summarise."
     for name, v in (('fps', fps), ('hop', hop), ('step', step)):
         if v is not None or name != 'fps': check_positive(name, v)
     if media is None and text is None and transcript is None: raise EmoNbError("nothing to analyze: give media, text or a transcript")
-    parts, notes, duration = [], [], None
+    parts, notes, duration, seconds, t0 = [], [], None, {}, time.perf_counter()
+    if concurrent is None: concurrent = os.environ.get('EMO_NB_SERIAL', '') != '1'
     if media is not None:
         kind = media_kind(media)
         if kind == 'image': parts.append(predict_faces(media))
-        else: parts, notes, duration = _read_media(media, kind, fps, hop, progress)
+        else: parts, notes, duration = _read_media(media, kind, fps, hop, progress, seconds, concurrent,
+                                                   asr=asr and text is None and transcript is None)
     if text is not None: parts.append(predict_text([text]))
     if transcript is not None: parts.append(timed_text(transcript if isinstance(transcript, pd.DataFrame) else read_transcript(transcript)))
-    elif asr and text is None and media is not None and kind != 'image':
-        spoken, said = _spoken(media); parts += spoken; notes += said
-    rd = concat_readings(parts)
+    t1 = time.perf_counter(); rd = concat_readings(parts)
     if duration is not None: rd['end'] = rd.end.clip(upper=duration)  # a last frame's span ends with the recording
     if rd.label.notna().any():
         fused = fuse(rd, step=step, end=duration)
@@ -95,7 +97,8 @@ def analyze(media=None, # a video, audio or image file (or None for text alone)
     rd[['start', 'end']] = rd[['start', 'end']].round(3)  # milliseconds: no float noise (3.8036000000000003) in a CSV
     summary = summarize(rd)
     _big_five(rd, summary, notes)
-    return Analysis(rd, summary, notes)
+    seconds.update(fusion=round(time.perf_counter() - t1, 3), total=round(time.perf_counter() - t0, 3))
+    return Analysis(rd, summary, notes, seconds)
 
 def _big_five(rd, summary, notes):
     "The Big Five traits of everything the person said or typed, read once: in the summary's text row, and a note when there is a reading."
@@ -132,31 +135,64 @@ def timed_text(cues:pd.DataFrame # rows of start, end and text (a transcript's c
     t = predict_text(list(cues.text)); t['start'], t['end'] = cues.start.to_numpy(float), cues.end.to_numpy(float)
     return t
 
-def _spoken(media):
+def _spoken(media, threads=2):
     "Text readings of what `media` says (transcribed), and notes."
     from emo_nb.transcribe import transcribe
-    try: seg = transcribe(media)
+    try: seg = transcribe(media, threads=threads)
     except EmoNbError as e: return [], [f'transcript: {e}']
     notes = [seg.attrs['note']] if seg.attrs.get('note') else []
     seg = seg[seg.text != '']
     return ([timed_text(seg)], notes) if len(seg) else ([], notes + ['transcript: no speech heard'])
 
-def _read_media(media, kind, fps, hop, progress):
-    "Face and speech readings of a video or audio file, notes, and its length; an error if nothing can be decoded."
-    parts, notes, errors, length = [], [], [], media_length(media)
-    read = {}
-    if kind == 'video':
-        try:
-            faces = face_timeline(media, fps, progress=progress)
-            parts.append(faces); read['video'] = float(faces.end.max())
-            if faces.label.isna().all(): notes.append('face: no face in any frame')
-        except EmoNbError as e: errors.append(f'face: {e}')
-    try:
-        sp = speech_timeline(media, hop=hop, progress=progress)
-        if not len(sp): sp = predict_speech(media)  # shorter than one window: read it whole
-        parts.append(sp); read['sound'] = float(sp.end.max()) + (hop if len(sp) > 1 else 0)
-        if sp.label.isna().all(): notes.append('speech: no voice heard (silence, noise or other sounds throughout)')
-    except EmoNbError as e: errors.append(f'speech: {e}')
+def _faces(media, fps, progress):
+    "Face readings of a video's frames, and a note if no frame shows a face."
+    faces = face_timeline(media, fps, progress=progress)
+    return faces, ['face: no face in any frame'] if faces.label.isna().all() else []
+
+def _voice(media, hop, progress):
+    "Speech readings of a soundtrack (read whole if shorter than one window), and a note if no voice is heard."
+    sp = speech_timeline(media, hop=hop, progress=progress)
+    if not len(sp): sp = predict_speech(media)  # shorter than one window: read it whole
+    return sp, ['speech: no voice heard (silence, noise or other sounds throughout)'] if sp.label.isna().all() else []
+
+def _load_face(): frame_faces(np.zeros((120, 160), np.uint8)); predict_faces(np.zeros((48, 48), np.uint8), crops=True)  # the detector and the expression model, run once
+def _load_voice(): v = synth_voice(1.0); has_voice(v); speech_embedding(v)  # the voice gate, the Whisper layers and the head
+def _load_asr(threads):
+    from emo_nb.transcribe import load_asr, ASR_MODEL
+    load_asr(ASR_MODEL, threads)
+
+def _concurrently(jobs:dict, seconds:dict, concurrent:bool=True) -> dict:
+    "Each named job's result (or the exception it raised): its models loaded, then read; at once in threads of their own, or one after another. Wall seconds of each step in `seconds`."
+    out = {}
+    def run(name, job):
+        t = time.perf_counter()
+        try: job[0](); seconds[f'{name} load'] = round(time.perf_counter() - t, 3); t = time.perf_counter(); out[name] = job[1]()
+        except Exception as e: out[name] = e
+        seconds[name] = round(time.perf_counter() - t, 3)
+    if not concurrent:
+        for kv in jobs.items(): run(*kv)
+        return out
+    threads = [threading.Thread(target=run, args=kv, name=f'emo_nb-{kv[0]}', daemon=True) for kv in jobs.items()]
+    for t in threads: t.start()
+    for t in threads:
+        while t.is_alive(): t.join(0.1)  # a short wait: Ctrl-C still reaches the main thread
+    return out
+
+def _read_media(media, kind, fps, hop, progress, seconds, concurrent=True, asr=False):
+    "Face, speech (and transcript) readings of a video or audio file, read concurrently; notes; its length. An error if nothing can be decoded."
+    threads = 1 if concurrent else 2
+    jobs = {'face': (_load_face, lambda: _faces(media, fps, progress))} if kind == 'video' else {}
+    jobs['speech'] = (_load_voice, lambda: _voice(media, hop, progress))
+    if asr: jobs['transcription'] = (lambda: _load_asr(threads), lambda: _spoken(media, threads))
+    parts, notes, errors, length, read = [], [], [], media_length(media), {}
+    done = _concurrently(jobs, seconds, concurrent)
+    for name in ('face', 'speech'):
+        res = done.get(name)
+        if isinstance(res, EmoNbError): errors.append(f'{name}: {res}')
+        elif isinstance(res, Exception): raise res
+        elif res is not None:
+            parts.append(res[0]); notes += res[1]
+            read['video' if name == 'face' else 'sound'] = float(res[0].end.max()) + (hop if name == 'speech' and len(res[0]) > 1 else 0)
     if not parts: raise EmoNbError(f"{media}: nothing could be decoded ({'; '.join(e.replace(f'{media}: ', '') for e in errors)})")
     notes += errors
     read_to = max(float(p.end.max()) for p in parts)
@@ -164,7 +200,9 @@ def _read_media(media, kind, fps, hop, progress):
     for what, got in read.items():
         if length and got < length - 1.0:
             notes.append(f'{what}: read {got:.1f} s of the {length:.1f} s its header gives (the file breaks off: truncated or damaged?)')
-    return parts, notes, duration
+    if isinstance(done.get('transcription'), Exception): raise done['transcription']
+    spoken, said = done.get('transcription', ([], []))
+    return parts + spoken, notes + said, duration
 
 # %% ../nbs/41_analyze.ipynb #1498456f
 def summarize(rd:pd.DataFrame # readings, several modalities
@@ -312,13 +350,14 @@ def analyze_many(paths, # recordings, or folders of them (read recursively)
                  workers:int|None=None, # local processes (default: the number of cores; 1: in this process, no pool)
                  client=None, # a dask.distributed Client or a scheduler address: run there instead
                  progress:bool=True, # a tqdm bar over inputs
-                 **kwargs # passed to `analyze` (fps, hop, step)
+                 **kwargs # passed to `analyze` (fps, hop, step, asr, concurrent)
                 ) -> pd.DataFrame:
     "Analyze many recordings, one output file each; resumable; failures and files that are not recordings recorded per input."
     from tqdm.auto import tqdm
     if workers is not None and (not isinstance(workers, int) or workers < 1): raise EmoNbError(f"workers must be a whole number of at least 1, got {workers!r}")
     for k in ('fps', 'hop', 'step'):
         if k in kwargs: check_positive(k, kwargs[k])
+    if workers != 1 or client is not None: kwargs.setdefault('concurrent', False)  # one recording per core: no threads competing for it
     paths = _expand(paths)
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     with _folder_lock(out_dir):
