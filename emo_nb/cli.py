@@ -4,23 +4,20 @@
 
 # %% ../nbs/60_cli.ipynb #346178d4
 from __future__ import annotations
-import argparse, math, re, sys
+import argparse, math, os, re, sys, time
 from pathlib import Path
 import pandas as pd
 from .core import EMOTIONS, EmoNbError
 from .data import read_text, list_files, AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS
 from .text import predict_text, load_text_model, TEXT_MODEL
-from .speech import predict_speech
-from .face import predict_faces
 from .core import no_reading, needs_extra
-from .analyze import analyze, analyze_many, plot_timeline, read_transcript
 from . import __version__
-from .transcribe import transcribe
+# the readers of sound, faces and whole recordings are imported by the sub-commands that use them: `--help` and text start fast
 
 # %% auto #0
 __all__ = ['OUT_COLS', 'PREDICTORS', 'PLOT_SUFFIXES', 'to_output', 'gather_texts', 'gather_paths', 'positive', 'parser',
-           'check_out', 'out_format', 'write_output', 'run_analyze', 'main', 'subtitles', 'run_transcribe',
-           'run_score_text', 'run_analyze_many']
+           'check_out', 'out_format', 'write_output', 'process_seconds', 'run_analyze', 'main', 'subtitles',
+           'run_transcribe', 'run_score_text', 'run_analyze_many']
 
 # %% ../nbs/60_cli.ipynb #e131c8d5
 OUT_COLS = ('input', 'label') + EMOTIONS
@@ -81,10 +78,12 @@ def _text(a):
     return predict_text(texts), texts
 
 def _speech(a):
+    from emo_nb.speech import predict_speech
     paths = gather_paths(a.paths, AUDIO_EXTS + VIDEO_EXTS)
     return predict_speech(paths, same_speaker=a.same_speaker), [str(p) for p in paths]
 
 def _face(a):
+    from emo_nb.face import predict_faces
     rd = predict_faces(gather_paths(a.paths, IMAGE_EXTS), crops=a.crops)  # one or more rows per image, in order
     return rd, list(rd.source)
 
@@ -151,6 +150,7 @@ def parser() -> argparse.ArgumentParser:
     an.add_argument('--plot', metavar='PNG', help='save the timeline figure here')
     an.add_argument('--fps', type=positive(float), default=5.0, help='video frames read per second (default 5)')
     an.add_argument('--no-asr', action='store_true', help='do not transcribe the soundtrack (without --text or --transcript it is transcribed)')
+    an.add_argument('--timings', action='store_true', help='print the seconds each stage took to stderr (startup, model loads, readers, fusion, writing)')
     am = sub.add_parser('analyze-many', help='analyze many recordings, one readings file each (resumable)',
                         description='Writes DIR/<name>.csv per recording and DIR/analyze_many.csv; done inputs are skipped, failures recorded.')
     am.add_argument('paths', nargs='+', metavar='PATH', help='recordings, or folders of them (read recursively)')
@@ -199,12 +199,21 @@ def write_output(df:pd.DataFrame, fmt:str='csv', out=None):
     if out: Path(out).write_text(text, encoding='utf-8')
     else: sys.stdout.write(text)
 
+def process_seconds() -> float|None:
+    "Seconds since this process started (Linux: from /proc; None elsewhere): the interpreter's start and the imports before any work."
+    try: ticks = int(Path('/proc/self/stat').read_text().rsplit(')', 1)[1].split()[19])
+    except (OSError, IndexError, ValueError): return None
+    return round(time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf('SC_CLK_TCK'), 3)
+
 def run_analyze(a) -> int:
     "The `analyze` sub-command: readings to a file or stdout, summary and notes to stderr, an optional figure."
+    from emo_nb.analyze import analyze, plot_timeline
     check_out(a.out, ('.csv', '.json', '.parquet')); check_out(a.plot, PLOT_SUFFIXES, '--plot')
     if a.out and a.out.lower().endswith('.parquet'): needs_extra('pyarrow', 'scale', 'Parquet output')
     cues = _transcript(a.transcript, a.encoding) if a.transcript else None
+    started = process_seconds()
     res = analyze(a.media, a.text, cues, fps=a.fps, asr=not a.no_asr, progress=_tty())
+    t = time.perf_counter()
     for n in res.notes: print(f"emo-nb: note: {n}", file=sys.stderr)
     if len(res.summary): print(res.summary.round(2).to_string(index=False), file=sys.stderr)
     out, rd = a.out and Path(a.out), res.readings
@@ -213,10 +222,14 @@ def run_analyze(a) -> int:
     elif out.suffix.lower() == '.json': out.write_text(rd.to_json(orient='records') + '\n')
     else: rd.to_csv(out, index=False)
     if a.plot: plot_timeline(rd, Path(a.media).name if a.media else 'text').savefig(a.plot, dpi=100)
+    if a.timings:
+        took = {'startup': started, **res.seconds, 'writing': round(time.perf_counter() - t, 3)}
+        print('emo-nb: seconds: ' + ', '.join(f'{k} {v:.2f}' for k, v in took.items() if v is not None), file=sys.stderr)
     return 0
 
 def _transcript(path, encoding):
     "A transcript's cues, read with the command's --encoding; its errors name the option, not a Python argument."
+    from emo_nb.analyze import read_transcript
     try: return read_transcript(path, encoding)
     except LookupError: raise EmoNbError(f"unknown encoding {encoding!r}") from None
     except EmoNbError as e:
@@ -264,6 +277,7 @@ def subtitles(seg:pd.DataFrame, # `transcribe`'s segments
 
 def run_transcribe(a) -> int:
     "The `transcribe` sub-command: segments of every input in order; a file that cannot be read is a row with its reason."
+    from emo_nb.transcribe import transcribe
     check_out(a.out); a.format = out_format(a.out, a.format, ('csv', 'json', 'srt', 'vtt'))
     paths = gather_paths(a.paths, VIDEO_EXTS + AUDIO_EXTS)
     if a.format in ('srt', 'vtt') and len(paths) != 1: raise EmoNbError(f"--format {a.format} takes one input, got {len(paths)}")
@@ -297,6 +311,7 @@ def _tty() -> bool:
 
 def run_analyze_many(a) -> int:
     "The `analyze-many` sub-command: the manifest on stdout, counts on stderr; 1 if any input failed, 143/130 if stopped."
+    from emo_nb.analyze import analyze_many
     if a.scheduler: needs_extra('dask.distributed', 'scale', 'analyze-many --scheduler')
     try: m = analyze_many(a.paths, a.out_dir, a.workers, a.scheduler, progress=_tty(), asr=not a.no_asr)
     except KeyboardInterrupt as e:
