@@ -66,7 +66,7 @@ def run_analyze(clip:Path, asr:bool=True, serial:bool=False) -> tuple[float, flo
     wall = time.perf_counter() - t
     if p.returncode: raise SystemExit(err.read_text()[-2000:])
     line = next(l for l in err.read_text().splitlines() if l.startswith('emo-nb: seconds: '))
-    stages = {k: float(v) for k, v in re.findall(r'([a-z ]+?) (\d+\.\d+)(?:,|$)', line[len('emo-nb: seconds: '):])}
+    stages = {k.strip(): float(v) for k, v in re.findall(r'([a-z ]+?) (\d+\.\d+)(?:,|$)', line[len('emo-nb: seconds: '):])}
     return wall, hwm / 1024, stages
 
 def breakdown(wall:float, st:dict) -> str:
