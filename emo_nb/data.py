@@ -10,10 +10,11 @@ import numpy as np, pandas as pd
 from .core import EMOTIONS, EmoNbError, label_map, to_emotion
 
 # %% auto #0
-__all__ = ['AUDIO_EXTS', 'IMAGE_EXTS', 'VIDEO_EXTS', 'BIG_FIVE', 'LOADERS', 'list_files', 'read_text', 'load_ravdess',
-           'load_crema_d', 'load_tess', 'load_savee', 'load_emodb', 'load_casia', 'load_ased', 'load_turev',
-           'load_urdu', 'load_fer2013', 'load_ckplus', 'load_jaffe', 'load_dair_emotion', 'load_goemotions',
-           'load_isear', 'load_meld', 'load_essays', 'load_corpus', 'speaker_folds']
+__all__ = ['AUDIO_EXTS', 'IMAGE_EXTS', 'VIDEO_EXTS', 'FERPLUS_VOTES', 'FACE_LABEL_MAPS', 'BIG_FIVE', 'LOADERS', 'list_files',
+           'read_text', 'load_ravdess', 'load_crema_d', 'load_tess', 'load_savee', 'load_emodb', 'load_casia',
+           'load_ased', 'load_turev', 'load_urdu', 'load_fer2013', 'load_ckplus', 'load_jaffe', 'load_ferplus',
+           'load_expw', 'load_sfew', 'load_tfeid', 'load_dair_emotion', 'load_goemotions', 'load_isear', 'load_meld',
+           'load_essays', 'load_corpus', 'speaker_folds']
 
 # %% ../nbs/01_data.ipynb #7aa47063
 AUDIO_EXTS = ('.wav', '.flac', '.mp3', '.ogg', '.m4a')
@@ -212,6 +213,53 @@ def load_jaffe(root # folder of JAFFE images (KA.AN1.39.tiff)
             for p in list_files(root, IMAGE_EXTS) for m in [_match(r'([A-Z]{2})\.([A-Z]{2})\d*\.\d+', p, 'jaffe')]]
     return _table(rows, 'jaffe', 'image')
 
+# %% ../nbs/01_data.ipynb #7de0f759
+FERPLUS_VOTES = ('neutral', 'happiness', 'surprise', 'sadness', 'anger', 'disgust', 'fear', 'contempt', 'unknown', 'not_face')
+FACE_LABEL_MAPS = {
+    'ferplus': {'neutral': 'neutral', 'happiness': 'happy', 'surprise': 'surprised', 'sadness': 'sad', 'anger': 'angry',
+                'disgust': 'disgust', 'fear': 'fearful', 'contempt': None, 'unknown': None, 'not_face': None},
+    'faces': {e: e for e in ('angry', 'disgust', 'fearful', 'happy', 'neutral', 'sad', 'surprised')},  # expw, sfew, tfeid folders
+}
+
+def load_ferplus(root # the FER2013 folder (train/, test/) holding ferplus.csv
+                ) -> pd.DataFrame:
+    "FER2013 faces with their FER+ votes (one column per `FERPLUS_VOTES`) and the votes' majority label `ferplus`."
+    root = Path(root)
+    if not (root/'ferplus.csv').is_file(): raise EmoNbError(f"{root}: no ferplus.csv beside the FER2013 folders")
+    votes = pd.read_csv(io.StringIO(read_text(root/'ferplus.csv')))
+    if missing := [c for c in ('file',) + FERPLUS_VOTES if c not in votes.columns]: raise EmoNbError(f"{root/'ferplus.csv'}: missing columns {missing}")
+    df = load_fer2013(root)
+    df['file'] = [Path(p).relative_to(root).as_posix() for p in df.image]
+    df = df.merge(votes[['file', *FERPLUS_VOTES]].drop_duplicates('file'), on='file', how='left')
+    m = FACE_LABEL_MAPS['ferplus']
+    df['ferplus'] = [None if np.isnan(r).any() else m[FERPLUS_VOTES[int(r.argmax())]] for r in df[list(FERPLUS_VOTES)].to_numpy(float)]
+    return df
+
+# %% ../nbs/01_data.ipynb #0cd07d02
+def _face_folders(root, corpus:str, name_pattern:str, fields) -> pd.DataFrame:
+    "Face images labelled by their emotion folder; `fields(path, match)` gives the corpus's other columns."
+    m, rows = FACE_LABEL_MAPS['faces'], []
+    for p in list_files(root, IMAGE_EXTS):
+        if p.parent.name.lower() not in m: raise EmoNbError(f"{p}: folder {p.parent.name!r} is not one of {', '.join(m)}")
+        rows.append(dict(dict(corpus=corpus, image=str(p), label=m[p.parent.name.lower()], corpus_label=p.parent.name, speaker=None, split=None),
+                         **fields(p, _match(name_pattern, p, corpus))))
+    return pd.DataFrame(rows)
+
+def load_expw(root # folder of ExpW face crops: <emotion>/<photo>_<face>.jpg
+             ) -> pd.DataFrame:
+    "ExpW faces with labels and the photo each was cut from."
+    return _face_folders(root, 'expw', r'(.+)_(\d+)', lambda p, m: dict(photo=m[1], face=int(m[2])))
+
+def load_sfew(root # SFEW 2.0 folder: Train/<emotion>/*.jpg, Val/<emotion>/*.jpg
+             ) -> pd.DataFrame:
+    "SFEW 2.0 aligned faces with labels, split (Train/Val) and movie."
+    return _face_folders(root, 'sfew', r'([^_]+)_.*', lambda p, m: dict(split=p.parent.parent.name, movie=m[1]))
+
+def load_tfeid(root # TFEID folder: <emotion>/PPTVeNN.jpg
+              ) -> pd.DataFrame:
+    "TFEID faces with labels, performer (`speaker`), style and view."
+    return _face_folders(root, 'tfeid', r'(\d\d)(\d)(\d)[a-z]?\d+', lambda p, m: dict(speaker=m[1], style=int(m[2]), view=int(m[3])))
+
 # %% ../nbs/01_data.ipynb #af756a4b
 def _split_files(root:Path, names, corpus:str) -> list[Path]:
     "The split files of a text corpus that exist under `root`; a clear error when none does."
@@ -302,7 +350,7 @@ def load_essays(path, # essays.csv: #AUTHID,TEXT,cEXT,cNEU,cAGR,cCON,cOPN
 # %% ../nbs/01_data.ipynb #b159e40e
 LOADERS = dict(ravdess=load_ravdess, crema_d=load_crema_d, tess=load_tess, casia=load_casia, ased=load_ased, turev=load_turev,
                urdu=load_urdu, savee=load_savee, emodb=load_emodb,
-               fer2013=load_fer2013, ckplus=load_ckplus, jaffe=load_jaffe, dair_emotion=load_dair_emotion,
+               fer2013=load_fer2013, ferplus=load_ferplus, expw=load_expw, sfew=load_sfew, tfeid=load_tfeid, ckplus=load_ckplus, jaffe=load_jaffe, dair_emotion=load_dair_emotion,
                goemotions=load_goemotions, isear=load_isear, meld=load_meld, pennebaker=load_essays)
 
 def load_corpus(name:str, # a key of `LOADERS`
