@@ -8,10 +8,12 @@ import json, math, os, time
 from pathlib import Path
 import numpy as np
 from .core import EmoNbError
+import pandas as pd
 from .data import load_fer2013
 
 # %% auto #0
-__all__ = ['FACE_CLASSES', 'fer2013_arrays', 'face_cnn', 'class_weights', 'train_face_model', 'seed_run', 'export_face_model']
+__all__ = ['FACE_CLASSES', 'fer2013_arrays', 'face_cnn', 'class_weights', 'train_face_model', 'seed_run', 'face_arrays', 'onehot',
+           'ferplus_targets', 'held_out_groups', 'train_soft', 'export_face_model']
 
 # %% ../nbs/31_face_train.ipynb #d1538b62
 FACE_CLASSES = ('angry', 'disgust', 'fearful', 'happy', 'neutral', 'sad', 'surprised')
@@ -32,7 +34,7 @@ def fer2013_arrays(df, # from `load_fer2013`
 def face_cnn(n_classes:int=len(FACE_CLASSES), # outputs
              size:int=48, # input side
              widths=(32, 64, 128, 256), # filters per block (the last block has one convolution)
-             augment:bool|str=True # while training: True, random flips, rotations, zooms, shifts and contrast; 'flip', flips only; False, none
+             augment:bool|str=True # while training: True, random flips, rotations, zooms, shifts and contrast; 'light', flips and small rotations, zooms and shifts; 'flip', flips only; False, none
             ):
     "A compact VGG-style CNN for gray faces, with augmentation layers that act only in training."
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
@@ -42,8 +44,9 @@ def face_cnn(n_classes:int=len(FACE_CLASSES), # outputs
     x = L.Rescaling(1 / 255)(inp)
     flip = (L.RandomFlip('horizontal'),)
     augmentation = {True: flip + (L.RandomRotation(0.06), L.RandomZoom(0.1), L.RandomTranslation(0.08, 0.08), L.RandomContrast(0.2)),
+                    'light': flip + (L.RandomRotation(0.03), L.RandomZoom(0.05), L.RandomTranslation(0.05, 0.05)),
                     'flip': flip, False: ()}
-    if augment not in augmentation: raise EmoNbError(f"face_cnn: augment is True, False or 'flip', not {augment!r}")
+    if augment not in augmentation: raise EmoNbError(f"face_cnn: augment is True, False, 'light' or 'flip', not {augment!r}")
     for aug in augmentation[augment]:
         x = aug(x)
     for i, w in enumerate(widths):
@@ -115,6 +118,82 @@ def seed_run(checkpoint, # a .keras checkpoint from `train_face_model`
     Path(out).mkdir(parents=True, exist_ok=True)
     net.save(Path(out)/'last.keras')
     return Path(out)/'last.keras'
+
+# %% ../nbs/31_face_train.ipynb #8ff64de9
+def face_arrays(images, # image paths or arrays (gray or BGR)
+                size:int=48 # side of the square faces
+               ) -> np.ndarray:
+    "Faces as (n, size, size) uint8 gray, resized with area averaging."
+    import cv2
+    def read(item):
+        img = item if isinstance(item, np.ndarray) else cv2.imread(str(item), cv2.IMREAD_GRAYSCALE)
+        if img is None: raise EmoNbError(f"{item}: cannot read this image")
+        if img.ndim == 3: img = cv2.cvtColor(img[..., :3], cv2.COLOR_BGR2GRAY)
+        return img if img.shape == (size, size) else cv2.resize(img, (size, size), interpolation=cv2.INTER_AREA)
+    return np.stack([read(i) for i in images]) if len(images) else np.zeros((0, size, size), np.uint8)
+
+def onehot(labels # emotion names in `FACE_CLASSES`
+          ) -> np.ndarray:
+    "One-hot float32 targets in `FACE_CLASSES` order; a clear error for another label."
+    idx = {c: i for i, c in enumerate(FACE_CLASSES)}
+    if bad := sorted({l for l in labels if l not in idx}, key=str): raise EmoNbError(f"labels not in {FACE_CLASSES}: {bad}")
+    return np.eye(len(FACE_CLASSES), dtype=np.float32)[[idx[l] for l in labels]].reshape(-1, len(FACE_CLASSES))
+
+def ferplus_targets(df, # from `load_ferplus`: FER2013 labels and FER+ vote columns
+                    alpha:float=0.7 # weight of the votes' distribution against the FER2013 label
+                   ) -> np.ndarray:
+    "Soft targets: `alpha` × the FER+ emotion votes (normalised) + (1 - `alpha`) × the FER2013 label; the label alone without votes."
+    from emo_nb.data import FACE_LABEL_MAPS
+    to_vote = {v: k for k, v in FACE_LABEL_MAPS['ferplus'].items() if v}
+    v = np.nan_to_num(df[[to_vote[c] for c in FACE_CLASSES]].to_numpy(float))
+    s, hard = v.sum(1, keepdims=True), onehot(df.label)
+    return np.where(s > 0, alpha * v / np.maximum(s, 1) + (1 - alpha) * hard, hard).astype(np.float32)
+
+# %% ../nbs/31_face_train.ipynb #4e5a8ff3
+def held_out_groups(groups, # one group id per row (photo, performer)
+                    frac:float=0.2, # share of the groups held out
+                    seed:int=0
+                   ) -> np.ndarray:
+    "A boolean mask of the rows whose group is among a seeded `frac` of the (sorted) groups."
+    groups = pd.Series(list(groups))
+    ids = np.array(sorted(groups.unique(), key=str))
+    if len(ids) < 2: raise EmoNbError(f"{len(ids)} group(s) cannot be split into training and held-out parts")
+    test = set(ids[np.random.default_rng(seed).permutation(len(ids))[:max(1, round(frac * len(ids)))]])
+    return groups.isin(test).to_numpy()
+
+# %% ../nbs/31_face_train.ipynb #b439f36b
+def train_soft(X, Y, # faces (n, 48, 48) uint8 and targets (n, classes), rows summing to 1
+               w, # per-face weights (n,)
+               out, # folder for last.keras, state.json, log.csv
+               epochs:int=8, # total epochs (a resumed run continues up to this)
+               batch_size:int=64,
+               lr:float=5e-4, # peak learning rate of the cosine schedule (the first epoch at 0.3×)
+               init=None, # a .keras model whose weights start a new run (default: a new network)
+               augment:bool|str='light', # the new network's augmentation, as in `face_cnn`
+               evaluate=None, # optional: model -> dict of scores, logged after each epoch
+               progress:bool=False # keras's progress bar per epoch
+              ) -> dict:
+    "Train (or resume) the face CNN on soft targets in `out`; return the state: epochs done, times, per-epoch scores."
+    import keras
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    state = json.loads((out/'state.json').read_text()) if (out/'state.json').exists() else dict(epoch=0, seconds=0.0, scores=[])
+    if state['epoch'] >= epochs: return state
+    if (out/'last.keras').exists(): model = keras.saving.load_model(out/'last.keras', safe_mode=True)
+    else:
+        model = face_cnn(Y.shape[1], augment=augment)
+        if init is not None: model.set_weights(keras.saving.load_model(init, safe_mode=True, compile=False).get_weights())
+        model.compile(keras.optimizers.Adam(lr), 'categorical_crossentropy', metrics=['accuracy'])
+    sched = keras.callbacks.LearningRateScheduler(lambda e: lr * 0.5 * (1 + math.cos(math.pi * e / epochs)) if e >= 1 else lr * 0.3)
+    class Keep(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None): self.t = time.time()
+        def on_epoch_end(self, epoch, logs=None):
+            state['epoch'], state['seconds'] = epoch + 1, state['seconds'] + time.time() - self.t
+            self.model.save(out/'last.keras')
+            if evaluate: state['scores'].append(dict(epoch=epoch + 1, **evaluate(self.model)))
+            (out/'state.json').write_text(json.dumps(state))
+    model.fit(X[..., None], Y, sample_weight=np.asarray(w, np.float32), batch_size=batch_size, epochs=epochs, initial_epoch=state['epoch'],
+              callbacks=[sched, Keep(), keras.callbacks.CSVLogger(out/'log.csv', append=True)], verbose=1 if progress else 0)
+    return state
 
 # %% ../nbs/31_face_train.ipynb #2b5b89ab
 def export_face_model(checkpoint, # a .keras checkpoint from `train_face_model`
