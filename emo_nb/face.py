@@ -144,26 +144,32 @@ class BlazeDetector:
               ) -> tuple[np.ndarray, np.ndarray]:
         "Boxes (n, 5) and keypoints (n, 6, 2: both eyes, nose tip, mouth, both ear tragions) in the image's pixels."
         a = to_bgr(img, self.rgb)
-        h, w = a.shape[:2]
-        s0, goal = 128 / max(h, w), min(1.0, self.face_px / (self.min_face * w))
-        parts = [self._run(self.nets[0], a, s0, 128)]  # the whole frame, letterboxed: faces from a sixth of it up
-        n = int(np.ceil(np.log(goal / s0) / np.log(STEP) - 0.1)) if goal > 1.2 * s0 else 0
-        for k in range(1, n + 1):  # finer passes, each at most STEP times the last; the last finds faces `face_px` wide
+        h, w = a.shape[:2]; scales, top = self._scales(h, w)
+        parts = [self._run(self.nets[0], a, scales[0], 128)]  # the whole frame, letterboxed: faces from a sixth of it up
+        for k, s in enumerate(scales[1:], 1):  # finer passes, each at most STEP times the last; the last finds faces `face_px` wide
             if len(self.nets) <= k: self.nets.append(_BlazeNet(self.threads))
-            s = s0 * (goal / s0) ** (k / n); d = self._run(self.nets[k], a, s)
-            parts.append(d[(d[:, 2] - d[:, 0]) * s < 1.1 * (goal / s0) ** (1 / n) * self.face_px])  # larger ones are a coarser pass's (here, false alarms)
+            d = self._run(self.nets[k], a, s)
+            parts.append(d[(d[:, 2] - d[:, 0]) * s < top])  # larger ones are a coarser pass's (here, false alarms)
         return self._boxes(weighted_nms(np.concatenate(parts)), w, h)
+
+    def _scales(self, h, w):
+        "The passes' scales (the whole frame's, then finer ones) and the largest face, in input pixels, a finer pass keeps."
+        s0, goal = 128 / max(h, w), min(1.0, self.face_px / (self.min_face * w))
+        n = int(np.ceil(np.log(goal / s0) / np.log(STEP) - 0.1)) if goal > 1.2 * s0 else 0
+        return [s0 * (goal / s0) ** (k / max(n, 1)) for k in range(n + 1)], 1.1 * (goal / s0) ** (1 / max(n, 1)) * self.face_px
 
     def near(self, img:np.ndarray, # an image, as for `detect`
              boxes:np.ndarray # (n, ≥4) x, y, w, h where faces were
             ) -> tuple[np.ndarray, np.ndarray]:
-        "Boxes and keypoints of the faces within a square twice each box's size: cheap re-detection of tracked faces."
-        a = to_bgr(img, self.rgb); h, w = a.shape[:2]; parts = [np.zeros((0, 17), np.float32)]
+        "Boxes and keypoints of the faces within a square about twice each box's size: cheap re-detection of tracked faces."
+        a = to_bgr(img, self.rgb); h, w = a.shape[:2]; scales, top = self._scales(h, w); parts = [np.zeros((0, 17), np.float32)]
         for x, y, bw, bh in np.asarray(boxes, float)[:, :4]:
-            side = 2 * max(bw, bh); x0, y0 = int(max(0, x + bw / 2 - side / 2)), int(max(0, y + bh / 2 - side / 2))
+            size = max(bw, bh) / self.box_scale  # the network's own box
+            s = next((s for s in scales[:0:-1] if size * s < top), scales[0])  # the scale `detect` would find this face at
+            side = min(2 * max(bw, bh), 128 / s); x0, y0 = int(max(0, x + bw / 2 - side / 2)), int(max(0, y + bh / 2 - side / 2))
             roi = a[y0:int(min(h, y0 + side)), x0:int(min(w, x0 + side))]
-            if min(roi.shape[:2]) < 4: continue
-            d = self._run(self.nets[0], roi, 128 / max(roi.shape[:2]), 128)
+            if min(roi.shape[:2]) * s < 4: continue
+            d = self._run(self.nets[0], roi, s, 128)  # the roi at that scale, in a 128 px input
             d[:, 0:4:2] += x0; d[:, 1:4:2] += y0; d[:, 5::2] += x0; d[:, 6::2] += y0
             parts.append(d)
         return self._boxes(weighted_nms(np.concatenate(parts)), w, h)
