@@ -17,7 +17,7 @@ from . import __version__
 # %% auto #0
 __all__ = ['OUT_COLS', 'PREDICTORS', 'PLOT_SUFFIXES', 'to_output', 'gather_texts', 'gather_paths', 'positive', 'parser',
            'check_out', 'out_format', 'write_output', 'process_seconds', 'run_analyze', 'main', 'subtitles',
-           'run_transcribe', 'run_score_text', 'run_analyze_many']
+           'run_transcribe', 'run_score_text', 'run_analyze_many', 'console']
 
 # %% ../nbs/60_cli.ipynb #e131c8d5
 OUT_COLS = ('input', 'label') + EMOTIONS
@@ -320,3 +320,11 @@ def run_analyze_many(a) -> int:
     print(m.status.value_counts().to_string(), file=sys.stderr)
     sys.stdout.write(m.to_csv(index=False))
     return 1 if (m.status == 'failed').any() else 0
+
+# %% ../nbs/60_cli.ipynb #32cfa9ef
+def console() -> None:
+    "The `emo-nb` executable: `main`, its output flushed, then an exit that skips tearing down the loaded models (the system frees their memory at once)."
+    rc = main()
+    try: sys.stdout.flush(); sys.stderr.flush()
+    except (BrokenPipeError, ValueError): pass  # a reader that went away (`| head`): nothing more to say
+    os._exit(rc)
