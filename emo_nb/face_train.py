@@ -13,7 +13,7 @@ from .data import load_fer2013
 
 # %% auto #0
 __all__ = ['FACE_CLASSES', 'fer2013_arrays', 'face_cnn', 'class_weights', 'train_face_model', 'seed_run', 'face_arrays', 'onehot',
-           'ferplus_targets', 'held_out_groups', 'train_soft', 'export_face_model']
+           'ferplus_targets', 'pipeline_crops', 'held_out_groups', 'train_soft', 'export_face_model']
 
 # %% ../nbs/31_face_train.ipynb #d1538b62
 FACE_CLASSES = ('angry', 'disgust', 'fearful', 'happy', 'neutral', 'sad', 'surprised')
@@ -148,6 +148,24 @@ def ferplus_targets(df, # from `load_ferplus`: FER2013 labels and FER+ vote colu
     v = np.nan_to_num(df[[to_vote[c] for c in FACE_CLASSES]].to_numpy(float))
     s, hard = v.sum(1, keepdims=True), onehot(df.label)
     return np.where(s > 0, alpha * v / np.maximum(s, 1) + (1 - alpha) * hard, hard).astype(np.float32)
+
+# %% ../nbs/31_face_train.ipynb #1830b47b
+def pipeline_crops(images, # image paths or BGR arrays
+                   detector=None, # default: `emo_nb.face`'s detector
+                   size:int=48
+                  ) -> np.ndarray:
+    "Each image's most confident face as the package reads it (detector box, 10% margin, gray), or the whole image where none is found."
+    import cv2
+    from emo_nb.face import BlazeDetector, face_crops, to_gray
+    detector = detector or BlazeDetector()
+    out = []
+    for item in images:
+        img = item if isinstance(item, np.ndarray) else cv2.imread(str(item))
+        if img is None: raise EmoNbError(f"{item}: cannot read this image")
+        boxes = np.asarray(detector(img))
+        boxes = boxes[np.minimum(boxes[:, 2], boxes[:, 3]) >= 16] if len(boxes) else boxes
+        out.append(face_crops(to_gray(img), boxes[[np.argmax(boxes[:, 4])]], size, margin=.1)[0] if len(boxes) else face_arrays([to_gray(img)], size)[0])
+    return np.stack(out) if out else np.zeros((0, size, size), np.uint8)
 
 # %% ../nbs/31_face_train.ipynb #4e5a8ff3
 def held_out_groups(groups, # one group id per row (photo, performer)
