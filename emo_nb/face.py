@@ -100,7 +100,7 @@ def _blaze_input(img:np.ndarray, scale:float, side:int|None=None) -> tuple[np.nd
     "An 8-bit gray or BGR image scaled by `scale` as BlazeFace reads it (RGB in [-1, 1], zero-padded right and below to `side` or to multiples of 16), and the scaled 8-bit image."
     h, w = img.shape[:2]
     nh, nw = max(1, round(h * scale)), max(1, round(w * scale))
-    while scale < 0.5: img, scale = cv2.resize(img, (img.shape[1] // 2, img.shape[0] // 2), interpolation=cv2.INTER_AREA), scale * 2  # halve (fast), then
+    while scale < 0.5 and min(img.shape[:2]) >= 4: img, scale = cv2.resize(img, (img.shape[1] // 2, img.shape[0] // 2), interpolation=cv2.INTER_AREA), scale * 2  # halve (fast), then
     small = cv2.resize(img, (nw, nh), interpolation=cv2.INTER_LINEAR)  # the rest linearly: no aliasing, a sixth of one area resize's time
     H, W = (side, side) if side else (-(-nh // 16) * 16, -(-nw // 16) * 16)
     x = np.zeros((H, W, 3), np.float32); v = x[:nh, :nw]
@@ -137,6 +137,7 @@ class BlazeDetector:
                  box_scale:float=BOX_SCALE, # BlazeFace's tight box enlarged to the usual face box (Haar's, ExpW's)
                  face_px:int=20, # smallest face BlazeFace finds reliably, input pixels
                  threads:int=1): # CPU threads for one call
+        if not 0 < min_face <= 1: raise EmoNbError(f"min_face is a share of the frame's width, above 0 and at most 1; got {min_face}")
         self.min_face, self.min_score, self.rgb, self.box_scale, self.face_px = min_face, min_score, rgb, box_scale, face_px
         self.threads, self.nets = threads, [_BlazeNet(threads)]  # an interpreter per pass: none reallocates between passes
 
