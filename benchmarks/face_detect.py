@@ -1,6 +1,6 @@
 """Face detection: recall and speed of the BlazeFace detector (the default) and the Haar cascade, side by side.
 
-Run: .venv/bin/python benchmarks/face_detect.py [--busy] [--reps 30] [--no-photos] [--align]
+Run: .venv/bin/python benchmarks/face_detect.py [--busy] [--reps 30] [--no-photos] [--align | --geometry]
 Recall
 - ExpW photos: ../shared/data/faces/expw-photos/boxes.csv, 416 labelled faces in 400 web photos; a face counts as found
   when a detected box overlaps it with IoU >= 0.4 (not every face in a photo is labelled, so no false-alarm count).
@@ -17,6 +17,9 @@ average is printed with the host: on a shared machine the CPU time is the steadi
 crop (padded by half its size in gray), its top BlazeFace detection cut as frame_faces cuts it, or turned about the box's
 centre so that the line between the eye keypoints is level; accuracy of the shipped network on both against the folder's
 label, and on the Haar cascade's box where the cascade finds the face too.
+--geometry: instead, BlazeFace's raw box against the Haar cascade's on the faces both find (every third TFEID face and
+every 20th ExpW crop, padded by 64 gray pixels): the median width ratio and centre offsets, in BlazeFace box widths
+(emo_nb.face.BOX_SCALE and BOX_RISE come from these).
 """
 import argparse, os, platform, subprocess, sys, time
 from pathlib import Path
@@ -122,6 +125,23 @@ def align(a):
               ', '.join(f"{k} {np.mean(v):.1%} ({len(v)})" for k, v in res.items()) +
               f"; |eye-line angle| median {np.median(angles):.1f} deg, 90th percentile {np.percentile(angles, 90):.1f}", flush=True)
 
+def geometry():
+    import emo_nb.face as F
+    F.BOX_RISE = 0.0; blaze, haar = F.BlazeDetector(box_scale=1.0), F.HaarDetector()  # BlazeFace's own boxes
+    faces = DATA/'faces'
+    for corpus, paths in (('tfeid', sorted((faces/'tfeid').glob('*/*.jpg'))[::3]), ('expw', sorted((faces/'expw').glob('*/*.jpg'))[::20])):
+        r = []
+        for p in paths:
+            big = cv2.copyMakeBorder(cv2.imread(str(p)), 64, 64, 64, 64, cv2.BORDER_CONSTANT, value=(128, 128, 128))
+            h, b = haar(F.to_gray(big)), blaze(big)
+            if len(h) == 1 and len(b) == 1:
+                (hx, hy, hw, hh, _), (bx, by, bw, bh, _) = h[0], b[0]
+                r.append((hw / bw, (hx + hw / 2 - bx - bw / 2) / bw, (hy + hh / 2 - by - bh / 2) / bw))
+        r = np.array(r)
+        print(f"{corpus}: {len(r)} of {len(paths)} faces found once by both; Haar/BlazeFace width median {np.median(r[:, 0]):.3f} "
+              f"(quartiles {np.percentile(r[:, 0], 25):.3f}-{np.percentile(r[:, 0], 75):.3f}); Haar's centre minus BlazeFace's, "
+              f"in BlazeFace widths: x {np.median(r[:, 1]):+.3f}, y {np.median(r[:, 2]):+.3f}", flush=True)
+
 def run(a):
     from emo_nb.face import to_gray
     print(f"host: {platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} cores; python {platform.python_version()}; "
@@ -149,8 +169,9 @@ if __name__ == '__main__':
     ap.add_argument('--busy', action='store_true', help='keep one other core busy during the run')
     ap.add_argument('--reps', type=int, default=30); ap.add_argument('--no-photos', action='store_true')
     ap.add_argument('--align', action='store_true', help='measure eye levelling before the expression network instead')
+    ap.add_argument('--geometry', action='store_true', help="measure BlazeFace's box against the Haar cascade's instead")
     a = ap.parse_args()
     busy = subprocess.Popen([sys.executable, '-c', 'while True: pass']) if a.busy else None
-    try: align(a) if a.align else run(a)
+    try: align(a) if a.align else geometry() if a.geometry else run(a)
     finally:
         if busy: busy.terminate(); busy.wait()
