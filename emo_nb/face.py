@@ -451,7 +451,7 @@ def face_timeline(path, # a video file
     from tqdm.auto import tqdm
     det = detector or _detector(); local = hasattr(det, 'near')
     tracker, B, P, T, I, n, held, since = FaceTracker(smooth), [], [], [], [], 0, np.zeros((0, 5)), 0
-    for t, frame in tqdm(iter_frames(path, fps, gray=True), desc=Path(path).name, unit='frame', disable=not progress):
+    for t, frame in tqdm(iter_frames(path, fps), desc=Path(path).name, unit='frame', disable=not progress):  # colour: BlazeFace finds more faces in it
         boxes = _readable(det.near(frame, held)[0]) if local and len(held) and since < detect_every else None
         if boxes is None or len(boxes) < len(held): boxes, since = _readable(det(frame)), 0  # a full search: its turn, or a face was lost
         held, since, n = boxes, since + 1, n + 1
