@@ -15,8 +15,8 @@ from . import __version__
 # the readers of sound, faces and whole recordings are imported by the sub-commands that use them: `--help` and text start fast
 
 # %% auto #0
-__all__ = ['OUT_COLS', 'PREDICTORS', 'PLOT_SUFFIXES', 'to_output', 'gather_texts', 'gather_paths', 'positive', 'parser',
-           'check_out', 'out_format', 'write_output', 'process_seconds', 'run_analyze', 'main', 'subtitles',
+__all__ = ['OUT_COLS', 'FACE_BOX', 'PREDICTORS', 'PLOT_SUFFIXES', 'to_output', 'gather_texts', 'gather_paths', 'positive',
+           'parser', 'check_out', 'out_format', 'write_output', 'process_seconds', 'run_analyze', 'main', 'subtitles',
            'run_transcribe', 'run_score_text', 'run_analyze_many', 'console']
 
 # %% ../nbs/60_cli.ipynb #e131c8d5
@@ -25,9 +25,17 @@ OUT_COLS = ('input', 'label') + EMOTIONS
 def to_output(rd:pd.DataFrame, # readings, one row per input
               inputs # what each row read, as the user gave it
              ) -> pd.DataFrame:
-    "The command's output table: `input`, `label`, then one probability column per emotion (per Big Five trait, `words` and `reason` for personality)."
+    "The command's output table: `input`, `label`, then one probability column per emotion, and each face's box (`x`, `y`, `w`, `h` in pixels) for faces (per Big Five trait, `words` and `reason` for personality)."
     from emo_nb.personality import TRAITS
-    out = rd[[*TRAITS, 'words', 'reason'] if 'openness' in rd else ['label', *EMOTIONS]].round(4)
+    if 'openness' in rd: return _with_input(rd[[*TRAITS, 'words', 'reason']].round(4), inputs)
+    out = rd[['label', *EMOTIONS]].round(4)
+    if (rd.get('modality') == 'face').any(): out[list(FACE_BOX)] = rd.reindex(columns=list(FACE_BOX)).round(1)
+    return _with_input(out, inputs)
+
+FACE_BOX = ('x', 'y', 'w', 'h')  # a face's box in the image, pixels: several faces in one image told apart
+
+def _with_input(out, inputs):
+    "`out` with the inputs as its first column."
     out.insert(0, 'input', list(inputs))
     return out.reset_index(drop=True)
 
@@ -134,7 +142,7 @@ def parser() -> argparse.ArgumentParser:
     b5.add_argument('texts', nargs='*', metavar='TEXT', help='texts to read (none: stdin, when it is not a terminal)')
     b5.add_argument('--file', metavar='F', help='one text per line; - reads stdin')
     b5.add_argument('--encoding', help="the file's encoding if it is not UTF-8 (e.g. latin-1)")
-    f = mods.add_parser('face', parents=[common], help='face images, or folders of them')
+    f = mods.add_parser('face', parents=[common], help='face images, or folders of them: a row per face found, with its box (x, y, w, h)')
     f.add_argument('paths', nargs='+', metavar='PATH')
     f.add_argument('--crops', action='store_true', help='the images are already face crops: no detection')
     s = mods.add_parser('speech', parents=[common], help='audio files (or videos\' soundtracks), or folders of them')

@@ -12,7 +12,7 @@ from .core import EMOTIONS, concat_readings
 from .audio import SR, synth_voice
 from .text import predict_text
 from .speech import SpeechStream, MIN_VOICED, _as_mono
-from .face import frame_faces, FaceTracker, _face_readings, to_gray
+from .face import frame_faces, FaceTracker, _face_readings
 from .fusion import fuse
 from .analyze import EMOTION_COLORS
 
@@ -134,7 +134,7 @@ class LiveSession:
         "Read a camera frame taken at session time `t`; return its readings (with the face boxes)."
         t = self.now() if t is None else t
         with _FACE_LOCK:  # one detector and one tracker: frames are read one at a time, in order
-            boxes, probs = frame_faces(to_gray(bgr))
+            boxes, probs = frame_faces(bgr)
             ids, probs = self.tracker.step(boxes, probs, t)
         if not len(boxes): boxes, probs, ids = np.full((1, 5), np.nan), np.full((1, len(EMOTIONS)), np.nan), [None]
         rd = self._keep(_face_readings(boxes, probs, 'camera', t, t + 1 / self.fps, face_id=pd.array(ids, dtype='Int64')))
