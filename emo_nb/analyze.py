@@ -6,6 +6,7 @@
 from __future__ import annotations
 import contextlib, math, os, re, signal, sys, threading, time
 from collections import namedtuple
+from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
 from .core import EMOTIONS, EmoNbError, concat_readings, needs_extra
@@ -161,6 +162,17 @@ def _load_asr(threads):
     from emo_nb.transcribe import load_asr, ASR_MODEL
     load_asr(ASR_MODEL, threads)
 
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    "glibc's `malloc_trim`, or None where the C library has none."
+    import ctypes, ctypes.util
+    try: return ctypes.CDLL(ctypes.util.find_library('c') or 'libc.so.6').malloc_trim
+    except (OSError, AttributeError): return None
+
+def _trim_heap():
+    "Hand the heap's freed memory back to the system (glibc keeps it otherwise: a 10-minute recording's voice peaked 300 MB above a 1-minute one's)."
+    if (trim := _malloc_trim()) is not None: trim(0)
+
 def _concurrently(jobs:dict, seconds:dict, concurrent:bool=True) -> dict:
     "Each named job's result (or the exception it raised): its models loaded, then read; at once in threads of their own, or one after another. Wall seconds of each step in `seconds`."
     out = {}
@@ -174,8 +186,11 @@ def _concurrently(jobs:dict, seconds:dict, concurrent:bool=True) -> dict:
         return out
     threads = [threading.Thread(target=run, args=kv, name=f'emo_nb-{kv[0]}', daemon=True) for kv in jobs.items()]
     for t in threads: t.start()
+    last = time.monotonic()
     for t in threads:
-        while t.is_alive(): t.join(0.1)  # a short wait: Ctrl-C still reaches the main thread
+        while t.is_alive():
+            t.join(0.1)  # a short wait: Ctrl-C still reaches the main thread
+            if time.monotonic() - last > 1: _trim_heap(); last = time.monotonic()
     return out
 
 def _read_media(media, kind, fps, hop, progress, seconds, concurrent=True, asr=False):
