@@ -73,6 +73,9 @@ LABEL_MAPS = {
     'ased': {'neutral': 'neutral', 'fearful': 'fearful', 'happy': 'happy', 'sad': 'sad', 'angry': 'angry'},
     'turev': {'angry': 'angry', 'calm': 'calm', 'happy': 'happy', 'sad': 'sad'},
     'urdu': {'angry': 'angry', 'happy': 'happy', 'neutral': 'neutral', 'sad': 'sad'},
+    'ferplus': {'neutral': 'neutral', 'happiness': 'happy', 'surprise': 'surprised', 'sadness': 'sad', 'anger': 'angry',
+                'disgust': 'disgust', 'fear': 'fearful', 'contempt': None, 'unknown': None, 'not_face': None},
+    **{c: {e: e for e in ('angry', 'disgust', 'fearful', 'happy', 'neutral', 'sad', 'surprised')} for c in ('expw', 'sfew', 'tfeid')},
 }
 
 UNMAPPED_NOTES = {
@@ -81,6 +84,9 @@ UNMAPPED_NOTES = {
     ('ckplus_folders', 'contempt'): 'contempt has no counterpart among the eight emotions',
     ('isear', 'shame'): 'shame has no counterpart among the eight emotions',
     ('isear', 'guilt'): 'guilt has no counterpart among the eight emotions',
+    ('ferplus', 'contempt'): 'contempt has no counterpart among the eight emotions',
+    ('ferplus', 'unknown'): "the annotators could not tell the emotion",
+    ('ferplus', 'not_face'): 'the annotators saw no face',
 }
 
 # %% ../nbs/00_core.ipynb #9d3f4c2b

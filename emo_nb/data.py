@@ -7,7 +7,7 @@ from __future__ import annotations
 import codecs, csv, io, re
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import EMOTIONS, EmoNbError, label_map, to_emotion
+from .core import EMOTIONS, EmoNbError, LABEL_MAPS, label_map, to_emotion
 
 # %% auto #0
 __all__ = ['AUDIO_EXTS', 'IMAGE_EXTS', 'VIDEO_EXTS', 'FERPLUS_VOTES', 'FACE_LABEL_MAPS', 'BIG_FIVE', 'LOADERS', 'list_files',
@@ -215,11 +215,7 @@ def load_jaffe(root # folder of JAFFE images (KA.AN1.39.tiff)
 
 # %% ../nbs/01_data.ipynb #7de0f759
 FERPLUS_VOTES = ('neutral', 'happiness', 'surprise', 'sadness', 'anger', 'disgust', 'fear', 'contempt', 'unknown', 'not_face')
-FACE_LABEL_MAPS = {
-    'ferplus': {'neutral': 'neutral', 'happiness': 'happy', 'surprise': 'surprised', 'sadness': 'sad', 'anger': 'angry',
-                'disgust': 'disgust', 'fear': 'fearful', 'contempt': None, 'unknown': None, 'not_face': None},
-    'faces': {e: e for e in ('angry', 'disgust', 'fearful', 'happy', 'neutral', 'sad', 'surprised')},  # expw, sfew, tfeid folders
-}
+FACE_LABEL_MAPS = {'ferplus': LABEL_MAPS['ferplus'], 'faces': LABEL_MAPS['expw']}  # core's maps; ExpW, SFEW and TFEID folders share one
 
 def load_ferplus(root # the FER2013 folder (train/, test/) holding ferplus.csv
                 ) -> pd.DataFrame:
