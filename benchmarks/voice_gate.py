@@ -1,15 +1,16 @@
-"""The voice gate (Silero VAD, `emo_nb.audio.has_voice`): share of real speech clips it keeps, share of non-speech it refuses.
+"""The speech readers' voice gate (`emo_nb.speech.why_no_voice`: Silero VAD, and Whisper's no-speech probability where Silero doubts a voiced clip): share of real speech clips it keeps, share of non-speech it refuses.
 
 Run: .venv/bin/python benchmarks/voice_gate.py [--per-corpus N] [--all]
 Real speech: every RAVDESS clip and N clips (default 300, evenly spaced; --all: every clip) of each voices corpus in
 ../shared/data. Non-speech: a synthetic set (tones, hum, a chord sequence and a melody, white/pink/brown noise at several
 rates and levels, DC offsets, clicks, a 6-channel 8-bit noise file), written to files at their own rates and read back
-through `load_audio` as the speech readers read them. Prints, for each threshold and minimum of voice, the share kept and
-refused; then the chosen setting's figures, the clips it drops and its time per 3 s.
+through `load_audio` as the speech readers read them. Prints, for Silero alone at each threshold and minimum of voice, the share
+kept and refused; then the whole gate's figures per corpus and per kind of sound, the clips it drops, and its time per 3 s.
 """
 import argparse, os, sys, tempfile, time
 from pathlib import Path
 import numpy as np, soundfile as sf
+from tqdm.auto import tqdm
 
 DATA = Path(os.environ.get('EMO_NB_DATA', Path(__file__).resolve().parents[2]/'shared'/'data'))
 THRESHOLDS, MINIMA = (0.3, 0.4, 0.5, 0.6, 0.7), (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
@@ -69,44 +70,50 @@ def voice_seconds(x, probs):
     return np.array([(probs >= th).sum() * 512 / 16_000 for th in THRESHOLDS])
 
 def measure(items):
-    "Per item: seconds of voice at each threshold, and whether the older loudness/tonality span check passes."
-    from emo_nb.audio import load_audio, voice_probs, voiced_span
-    from emo_nb.speech import MIN_VOICED
-    secs, span_ok = [], []
-    for _, p in items:
-        x = load_audio(p); secs.append(voice_seconds(x, voice_probs(x))); span_ok.append(len(voiced_span(x)) >= 16_000 * MIN_VOICED)
-    return np.array(secs), np.array(span_ok)
+    "Per item: seconds of voice at each threshold, and whether the whole gate (`why_no_voice`: span, Silero, then Whisper) passes it."
+    from emo_nb.audio import load_audio, voice_probs
+    from emo_nb.speech import why_no_voice
+    secs, kept = [], []
+    for _, p in tqdm(items, leave=False, mininterval=5):
+        x = load_audio(p); secs.append(voice_seconds(x, voice_probs(x))); kept.append(why_no_voice(x) == '')
+    return np.array(secs), np.array(kept)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--per-corpus', type=int, default=300); ap.add_argument('--all', action='store_true')
     a = ap.parse_args()
     from emo_nb.audio import VAD_THRESHOLD, MIN_VOICE, voice_probs, synth_voice
+    from emo_nb.speech import MIN_VOICED, VOICE_HINT, MAX_NO_SPEECH, why_no_voice
     tmp = Path(tempfile.mkdtemp()); fake = synthetic(tmp)
     real = real_clips(0 if a.all else a.per_corpus) if (DATA/'ravdess').is_dir() else []
-    t0 = time.perf_counter(); fs, _ = measure(fake); rs, span = measure(real); dt = time.perf_counter() - t0
+    t0 = time.perf_counter(); fs, fkept = measure(fake); rs, kept = measure(real); dt = time.perf_counter() - t0
     print(f"{len(real)} real speech clips, {len(fake)} synthetic non-speech files; measured in {dt:.0f} s")
-    print('\nshare of real clips kept / share of non-speech refused, by threshold (rows) and seconds of voice needed (columns)')
+    print('\nSilero VAD alone: share of real clips kept / share of non-speech refused, by threshold (rows) and seconds of voice needed (columns)')
     print('thr   ' + ''.join(f'{m:>15.2f}' for m in MINIMA))
     for i, th in enumerate(THRESHOLDS):
         print(f'{th:<5} ' + ''.join(f'{(rs[:, i] >= m).mean() if len(rs) else np.nan:>7.1%}/{(fs[:, i] < m).mean():<7.1%}' for m in MINIMA))
     i = THRESHOLDS.index(VAD_THRESHOLD)
-    keep, refuse = rs[:, i] >= MIN_VOICE, fs[:, i] < MIN_VOICE
-    print(f'\nchosen: threshold {VAD_THRESHOLD}, at least {MIN_VOICE} s of voice')
+    silero = rs[:, i] >= MIN_VOICE
+    print(f'\nthe gate (why_no_voice): a voiced span of {MIN_VOICED} s, Silero at {VAD_THRESHOLD} for {MIN_VOICE} s, '
+          f'else Whisper no-speech < {MAX_NO_SPEECH} where a Silero frame reaches {VOICE_HINT}')
     corpora = [c for c, _ in real]
     for c in dict.fromkeys(corpora):
         m = np.array(corpora) == c
-        print(f'  {c:8s} kept {keep[m].mean():7.2%} of {m.sum():5d} clips; with the loudness/tonality span check too: {(keep & span)[m].mean():7.2%}')
-    if len(real): print(f'  all real  kept {keep.mean():7.2%} of {len(real)} clips; with the span check too: {(keep & span).mean():7.2%}')
+        print(f'  {c:8s} kept {kept[m].mean():7.2%} of {m.sum():5d} clips ({(~kept[m]).sum()} dropped); Silero alone (no span check) {silero[m].mean():7.2%}')
+    if len(real): print(f'  all real  kept {kept.mean():7.2%} of {len(real)} clips; Silero alone {silero.mean():7.2%}')
     kinds = [k for k, _ in fake]
     for k in dict.fromkeys(kinds):
         m = np.array(kinds) == k
-        print(f'  {k:22s} refused {refuse[m].mean():7.1%} of {m.sum():3d} (most voice heard: {fs[m, i].max():.2f} s)')
-    print(f'  all non-speech refused {refuse.mean():.1%} of {len(fake)}')
-    for (c, p), s in zip(real, rs[:, i]):
-        if s < MIN_VOICE: print(f'  dropped: {p} ({s:.2f} s of voice)')
+        print(f'  {k:22s} refused {(~fkept[m]).mean():7.1%} of {m.sum():3d} (most Silero voice heard: {fs[m, i].max():.2f} s)')
+    print(f'  all non-speech refused {(~fkept).mean():.1%} of {len(fake)}')
+    for (c, p), k in zip(real, kept):
+        if not k: print(f'  dropped: {p}')
     x = synth_voice(3.0); voice_probs(x); ts = []
     for _ in range(50): t = time.perf_counter(); voice_probs(x); ts.append(time.perf_counter() - t)
     print(f'\nvoice_probs on 3 s: p50 {np.median(ts) * 1e3:.1f} ms, p90 {np.percentile(ts, 90) * 1e3:.1f} ms (one thread)')
+    from emo_nb.whisper import no_speech_prob
+    no_speech_prob(x); ts = []
+    for _ in range(10): t = time.perf_counter(); no_speech_prob(x); ts.append(time.perf_counter() - t)
+    print(f'no_speech_prob (Whisper tiny.en, only for clips Silero doubts): p50 {np.median(ts) * 1e3:.0f} ms (one thread)')
 
 if __name__ == '__main__': main()

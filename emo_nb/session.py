@@ -158,13 +158,13 @@ class LiveSession:
         "Feed a microphone chunk that ends at session time `t`; return the voice readings that became due (a gap or a jump restarts the stream)."
         x = _as_mono(pcm)
         with self._audio_lock:
-            if self.speech is None: self.speech = SpeechStream(window=3.0, hop=self.hop, source='microphone')
+            if self.speech is None: self.speech = SpeechStream(window=3.0, hop=self.hop, source='microphone', second_opinion=False)
             if sr != SR: x = self.speech._resampler(sr).resample_chunk(x)
             t_end = self.now() if t is None else t
             t0 = t_end - len(x) / SR
             if self.audio_t is None or abs(t0 - self.audio_t) > 0.5:  # first chunk, or the stream stopped and restarted: anchor it anew
                 speaker = self.speech.speaker  # what the stream learnt of the speaker's voice outlasts the pause
-                self.speech, self.vad, self.anchor, self.audio_t = SpeechStream(window=3.0, hop=self.hop, source='microphone'), VoiceActivity(), t0, t0
+                self.speech, self.vad, self.anchor, self.audio_t = SpeechStream(window=3.0, hop=self.hop, source='microphone', second_opinion=False), VoiceActivity(), t0, t0
                 self.speech.speaker = speaker
             rd, phrases = self.speech.feed(x), self.vad.feed(x, self.audio_t)
             self.audio_t += len(x) / SR

@@ -8,16 +8,17 @@ from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
 from .core import EMOTIONS, EmoNbError, WeightsError, readings, no_reading, concat_readings, model_path, read_card
-from .audio import SR, iter_audio, load_audio, voiced_span, synth_voice, has_voice
-from .whisper import whisper_log_mel, encode_layer
+from .audio import SR, VAD_FRAME, VAD_THRESHOLD, MIN_VOICE, iter_audio, load_audio, voiced_span, voice_probs, synth_voice
+from .whisper import whisper_log_mel, encode_layer, no_speech_prob
 
 # %% auto #0
-__all__ = ['SPEECH_MODEL', 'MIN_VOICED', 'NO_VOICE', 'load_speech_head', 'speech_embedding', 'speaker_normalise', 'speech_probs',
-           'SpeakerStats', 'predict_speech', 'SpeechStream', 'speech_timeline', 'recording_adapted']
+__all__ = ['SPEECH_MODEL', 'MIN_VOICED', 'NO_VOICE', 'VOICE_HINT', 'MAX_NO_SPEECH', 'load_speech_head', 'speech_embedding',
+           'speaker_normalise', 'speech_probs', 'SpeakerStats', 'why_no_voice', 'predict_speech', 'SpeechStream',
+           'speech_timeline', 'recording_adapted']
 
 # %% ../nbs/21_speech.ipynb #3032d6ed
 SPEECH_MODEL = 'speech-whisper'
-MIN_VOICED = 0.4  # seconds of voice needed for a reading
+MIN_VOICED = 0.25  # seconds of voiced span needed for a reading: single words (TurEV-DB) hold 0.27-0.38 s
 
 @lru_cache(maxsize=2)
 def load_speech_head(name:str=SPEECH_MODEL # a model folder in emo_nb/models
@@ -82,20 +83,27 @@ class SpeakerStats:
 
 NO_VOICE = 'no voice'  # the reason of a reading of silence, noise, tones, music or anything else that is not a voice
 
-def _no_voice(x) -> str:
-    "Why `x` holds no voice to read ('' if it does): too short, or Silero VAD hears no voice in it."
-    if len(x) < SR * 0.1: return 'too short'
-    return '' if has_voice(x) else NO_VOICE
+VOICE_HINT = 0.05  # a Silero frame probability at which a voiced clip Silero doubts gets Whisper's second opinion
+MAX_NO_SPEECH = 0.35  # Whisper's no-speech probability from which that clip holds no voice
 
-def _embedding(x):
+def why_no_voice(x:np.ndarray, # mono audio at 16 kHz
+                 second_opinion:bool=True # ask Whisper when Silero doubts a voiced clip (about 0.5 s of one core)
+                ) -> str:
+    "Why `x` gives no speech reading ('' when it gives one): too short, no voiced span, or no voice by Silero VAD and then Whisper."
+    if len(x) < SR * 0.1: return 'too short'
+    if len(voiced_span(x)) < SR * MIN_VOICED: return NO_VOICE
+    p = voice_probs(x)
+    if (p >= VAD_THRESHOLD).sum() * VAD_FRAME / SR >= MIN_VOICE: return ''
+    if p.max() < VOICE_HINT or not second_opinion: return NO_VOICE
+    at = max(0, int(p.argmax()) * VAD_FRAME - 15 * SR)  # 30 s around Silero's likeliest frame
+    return '' if no_speech_prob(x[at:at + 30 * SR]) < MAX_NO_SPEECH else NO_VOICE
+
+def _embedding(x, second_opinion=True):
     "The embedding of `x`'s voiced span, or the reason there is no reading; numpy's BLAS at one thread meanwhile (a second one only spins on these small matrices: 2.4 times the CPU)."
     from emo_nb.text import small_blas
     with small_blas():
-        why = _no_voice(x)
-        if why: return None, why
-        span = voiced_span(x)
-        if len(span) < SR * MIN_VOICED: return None, NO_VOICE
-        return speech_embedding(span), ''
+        why = why_no_voice(x, second_opinion)
+        return (None, why) if why else (speech_embedding(voiced_span(x)), '')
 
 # %% ../nbs/21_speech.ipynb #80c40733
 def _as_mono(a) -> np.ndarray:
@@ -149,11 +157,13 @@ class SpeechStream:
                  hop:float=0.5, # seconds between readings
                  source:str='microphone', # the `source` of its readings
                  adapt:bool=True, # learn the speaker's voice as it goes (one speaker expected): `SpeakerStats`
-                 keep:bool=False): # keep every voiced window's embedding in `embeddings` (for a recording, not a live stream)
+                 keep:bool=False, # keep every voiced window's embedding in `embeddings` (for a recording, not a live stream)
+                 second_opinion:bool=True): # Whisper judges windows Silero doubts (`why_no_voice`); off, a noisy room costs no time
+
         if window <= 0 or hop <= 0: raise EmoNbError(f"window and hop must be positive seconds, got {window} and {hop}")
         self.window, self.hop, self.source = int(window * SR), int(hop * SR), source
         self.buf, self.total, self.next_at, self._rs = np.zeros(0, np.float32), 0, self.window, {}
-        self.speaker, self.keep, self.embeddings = SpeakerStats() if adapt else None, keep, []
+        self.speaker, self.keep, self.embeddings, self.second_opinion = SpeakerStats() if adapt else None, keep, [], second_opinion
 
     def feed(self, chunk, # PCM samples: float in [-1, 1] or int16
              sr:int=SR # the chunk's sample rate
@@ -177,7 +187,7 @@ class SpeechStream:
 
     def _read(self, x, end_sample):
         start, end = (end_sample - len(x)) / SR, end_sample / SR
-        e, why = _embedding(x)
+        e, why = _embedding(x, self.second_opinion)
         if e is None: return no_reading('speech', self.source, why, start, end)
         if self.keep: self.embeddings.append(e)
         if self.speaker is None: probs = speech_probs(e)
@@ -185,7 +195,6 @@ class SpeechStream:
             self.speaker.add(e, min(self.hop, len(x)) / SR)  # each second of speech counted once, however the windows overlap
             probs = speech_probs(self.speaker.normalise(e), same_speaker=True)
         return readings(probs, 'speech', self.source, start, end, emotions=load_speech_head()['classes'], reason='')
-
 
 # %% ../nbs/21_speech.ipynb #b3474433
 def speech_timeline(path, # an audio or video file

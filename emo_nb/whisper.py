@@ -13,7 +13,7 @@ from .core import EmoNbError, WeightsError, MODELS_DIR, read_card
 # %% auto #0
 __all__ = ['WHISPER', 'WHISPER_CARD', 'N_MELS', 'MEL_FFT', 'MEL_STEP', 'MAX_FRAMES', 'whisper_bytes', 'read_ct2_variables',
            'whisper_log_mel', 'WhisperEncoder', 'load_whisper_encoder', 'cut_ct2_encoder', 'ct2_encoder',
-           'encode_layer']
+           'encode_layer', 'load_whisper', 'no_speech_prob']
 
 # %% ../nbs/24_whisper.ipynb #1b34e20b
 WHISPER = {  # model -> the wheels that hold it, and the files of the CTranslate2 folder found in them, in order
@@ -200,3 +200,24 @@ def encode_layer(mel:np.ndarray, # (80, frames) from `whisper_log_mel`
     import ctranslate2
     sv = ctranslate2.StorageView.from_array(np.ascontiguousarray(mel[None], np.float32))
     return np.asarray(ct2_encoder(name, layer, compute_type, threads).encode(sv))[0]
+
+# %% ../nbs/24_whisper.ipynb #c05a42ed
+@lru_cache(maxsize=2)
+def load_whisper(name:str='tiny.en', # 'tiny.en' or 'base'
+                 threads:int=1 # CPU threads for one call
+                ):
+    "The whole CTranslate2 Whisper `name` (encoder and decoder, int8), loaded once per process."
+    import ctranslate2
+    files = {f: whisper_bytes(name, f) for f in WHISPER[name]['files']}
+    return ctranslate2.models.Whisper(name, files=files, device='cpu', compute_type='int8', intra_threads=threads)
+
+def no_speech_prob(x:np.ndarray, # mono float audio at 16 kHz; the first 30 s are read
+                   name:str='tiny.en' # a Whisper model of `WHISPER`
+                  ) -> float:
+    "Whisper's probability that `x` holds no speech: its no-speech token at the first decoding step."
+    import ctranslate2
+    x = np.nan_to_num(np.asarray(x, np.float32).reshape(-1)[:30 * 16_000])
+    mel = whisper_log_mel(np.pad(x, (0, 30 * 16_000 - len(x))))
+    sv = ctranslate2.StorageView.from_array(np.ascontiguousarray(mel[None]))
+    r = load_whisper(name).generate(sv, [['<|startoftranscript|>']], max_length=2, beam_size=1, return_no_speech_prob=True)
+    return float(r[0].no_speech_prob)

@@ -9,14 +9,18 @@ CODE = textwrap.dedent('''
     from emo_nb.text import load_text_model, predict_text
     from emo_nb.face import load_face_model
     from emo_nb.speech import load_speech_head, predict_speech
-    from emo_nb.whisper import WHISPER, load_whisper_encoder, ct2_encoder
+    from emo_nb.whisper import WHISPER, load_whisper_encoder, ct2_encoder, no_speech_prob
     from emo_nb.transcribe import load_asr, transcribe
     from emo_nb.audio import synth_voice
     assert load_text_model().ngram is load_text_model('text-tfidf-cnn')  # the MiniLM model and the n-gram model it mixes in
     load_face_model(); head = load_speech_head()
+    from emo_nb.face import BlazeDetector
+    from emo_nb.personality import load_big_five
+    assert len(BlazeDetector().detect(np.zeros((120, 160, 3), np.uint8))[0]) == 0; load_big_five()  # the face detector, the Big Five heads
     for name, layer in head['layers']: ct2_encoder(name, layer, head['compute_type'])
     for name in WHISPER: load_whisper_encoder(name)
     load_asr()
+    assert no_speech_prob(np.zeros(16_000)) > .9  # the whole tiny.en, the voice gate's second opinion
     assert predict_text(['what a lovely surprise']).label.notna().all()
     assert predict_speech(synth_voice(2.0)).label.notna().all()
     seg = transcribe(synth_voice(2.0))
