@@ -12,9 +12,8 @@ import numpy as np, pandas as pd
 from .core import EMOTIONS, EmoNbError, concat_readings, needs_extra
 from .data import AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS, read_text
 from .text import predict_text, small_blas
-from .speech import speech_timeline, predict_speech, speech_embedding
-from .audio import synth_voice, has_voice
-from .face import face_timeline, predict_faces, iter_frames, frame_faces
+from .speech import speech_timeline, predict_speech, warm_up_speech
+from .face import face_timeline, predict_faces, iter_frames, warm_up_faces
 from .fusion import fuse, valence_arousal
 
 # %% auto #0
@@ -156,11 +155,9 @@ def _voice(media, hop, progress):
     if not len(sp): sp = predict_speech(media)  # shorter than one window: read it whole
     return sp, ['speech: no voice heard (silence, noise or other sounds throughout)'] if sp.label.isna().all() else []
 
-def _load_face(): frame_faces(np.zeros((120, 160), np.uint8)); predict_faces(np.zeros((48, 48), np.uint8), crops=True)  # the detector and the expression model, run once
-def _load_voice(): v = synth_voice(1.0); has_voice(v); speech_embedding(v)  # the voice gate, the Whisper layers and the head
-def _load_asr(threads):
-    from emo_nb.transcribe import load_asr, ASR_MODEL
-    load_asr(ASR_MODEL, threads)
+def _warm_up_asr(threads):
+    from emo_nb.transcribe import warm_up_asr  # imported when used: `emo-nb analyze --no-asr` starts without it
+    warm_up_asr(threads=threads, decode=False)  # the first chunk is real work: a warm-up decode would only add time
 
 @lru_cache(maxsize=1)
 def _malloc_trim():
@@ -196,9 +193,9 @@ def _concurrently(jobs:dict, seconds:dict, concurrent:bool=True) -> dict:
 def _read_media(media, kind, fps, hop, progress, seconds, concurrent=True, asr=False):
     "Face, speech (and transcript) readings of a video or audio file, read concurrently; notes; its length. An error if nothing can be decoded."
     threads = 1 if concurrent else 2
-    jobs = {'face': (_load_face, lambda: _faces(media, fps, progress))} if kind == 'video' else {}
-    jobs['speech'] = (_load_voice, lambda: _voice(media, hop, progress))
-    if asr: jobs['transcription'] = (lambda: _load_asr(threads), lambda: _spoken(media, threads))
+    jobs = {'face': (warm_up_faces, lambda: _faces(media, fps, progress))} if kind == 'video' else {}
+    jobs['speech'] = (warm_up_speech, lambda: _voice(media, hop, progress))
+    if asr: jobs['transcription'] = (lambda: _warm_up_asr(threads), lambda: _spoken(media, threads))
     parts, notes, errors, length, read = [], [], [], media_length(media), {}
     with small_blas(): done = _concurrently(jobs, seconds, concurrent)  # one BLAS thread: the readers' matrices are small, and a second thread only spins (speech 2.5 CPU-s a minute instead of 6.1)
     for name in ('face', 'speech'):

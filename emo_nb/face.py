@@ -14,8 +14,8 @@ from .data import IMAGE_EXTS, VIDEO_EXTS, AUDIO_EXTS
 # %% auto #0
 __all__ = ['BLAZEFACE', 'STEP', 'BOX_SCALE', 'BOX_RISE', 'FACE_MODEL', 'MIN_CROP', 'DETECT_EVERY', 'to_bgr', 'to_gray',
            'HaarDetector', 'weighted_nms', 'BlazeDetector', 'face_crops', 'load_face_model', 'classify_faces',
-           'predict_faces', 'frame_faces', 'read_image', 'face_saliency', 'plot_saliency', 'iter_frames', 'iou',
-           'FaceTracker', 'face_timeline']
+           'predict_faces', 'frame_faces', 'read_image', 'warm_up_faces', 'face_saliency', 'plot_saliency',
+           'iter_frames', 'iou', 'FaceTracker', 'face_timeline']
 
 # %% ../nbs/30_face.ipynb #9d45e3be
 def to_bgr(img, # an image array: (h, w), (h, w, 1), (h, w, 3) or (h, w, 4); any numeric dtype
@@ -311,6 +311,11 @@ def _is_folder(p) -> bool:
 def _folder_images(folder) -> list:
     "The image files in `folder` (recursively, sorted)."
     return sorted(f for f in Path(folder).rglob('*') if f.is_file() and f.suffix.lower() in IMAGE_EXTS)
+
+# %% ../nbs/30_face.ipynb #24b42678
+def warm_up_faces() -> None:
+    "Load the face detector and the expression model and run each once."
+    frame_faces(np.zeros((120, 160), np.uint8)); predict_faces(np.zeros((48, 48), np.uint8), crops=True)
 
 # %% ../nbs/30_face.ipynb #7c78f727
 def face_saliency(crop:np.ndarray, # a (48, 48) uint8 face crop

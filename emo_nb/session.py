@@ -11,8 +11,8 @@ import numpy as np, pandas as pd
 from .core import EMOTIONS, concat_readings
 from .audio import SR, synth_voice
 from .text import predict_text
-from .speech import SpeechStream, MIN_VOICED, _as_mono
-from .face import frame_faces, FaceTracker, _face_readings
+from .speech import SpeechStream, MIN_VOICED, _as_mono, warm_up_speech
+from .face import frame_faces, FaceTracker, _face_readings, warm_up_faces
 from .fusion import fuse
 from .analyze import EMOTION_COLORS
 
@@ -292,13 +292,12 @@ class LiveSession:
             ) -> None:
         "Load one model and run it once (so the first real reading is not the slow one)."
         if name == 'face':
-            with _FACE_LOCK: frame_faces(np.zeros((120, 160), np.uint8))
-        elif name == 'voice': SpeechStream(window=1.0, hop=1.0).feed(synth_voice(1.0))
+            with _FACE_LOCK: warm_up_faces()
+        elif name == 'voice': warm_up_speech()
         elif name == 'text': predict_text(['warming up'])
         elif name == 'captions' and self.asr:
-            from emo_nb.transcribe import load_asr, _segments
-            model = load_asr(self.asr, threads=1)
-            _segments(model, synth_voice(1.0), 0.0, False, None)  # the voice filter's model
+            from emo_nb.transcribe import warm_up_asr
+            model = warm_up_asr(self.asr, threads=1)
             list(model.transcribe(synth_voice(1.0), vad_filter=False, beam_size=5, temperature=0.0)[0])  # the decoder (the filter let nothing through)
         self.ready.add(name)
 

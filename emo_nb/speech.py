@@ -14,7 +14,7 @@ from .whisper import whisper_log_mel, encode_layer, no_speech_prob
 # %% auto #0
 __all__ = ['SPEECH_MODEL', 'MIN_VOICED', 'NO_VOICE', 'VOICE_HINT', 'MAX_NO_SPEECH', 'load_speech_head', 'speech_embedding',
            'speaker_normalise', 'speech_probs', 'SpeakerStats', 'why_no_voice', 'predict_speech', 'SpeechStream',
-           'speech_timeline', 'recording_adapted']
+           'warm_up_speech', 'speech_timeline', 'recording_adapted']
 
 # %% ../nbs/21_speech.ipynb #3032d6ed
 SPEECH_MODEL = 'speech-whisper'
@@ -195,6 +195,11 @@ class SpeechStream:
             self.speaker.add(e, min(self.hop, len(x)) / SR)  # each second of speech counted once, however the windows overlap
             probs = speech_probs(self.speaker.normalise(e), same_speaker=True)
         return readings(probs, 'speech', self.source, start, end, emotions=load_speech_head()['classes'], reason='')
+
+# %% ../nbs/21_speech.ipynb #22469c3c
+def warm_up_speech() -> None:
+    "Load the voice gate, the Whisper layers and the speech head, and read one second of voice once."
+    SpeechStream(window=1.0, hop=1.0).feed(synth_voice(1.0))
 
 # %% ../nbs/21_speech.ipynb #b3474433
 def speech_timeline(path, # an audio or video file

@@ -12,7 +12,7 @@ from .audio import SR, iter_audio, synth_voice
 from .whisper import WHISPER, whisper_bytes
 
 # %% auto #0
-__all__ = ['ASR_MODEL', 'CHUNK_SECONDS', 'MIN_CONFIDENCE', 'BEAM_SIZE', 'load_asr', 'transcribe']
+__all__ = ['ASR_MODEL', 'CHUNK_SECONDS', 'MIN_CONFIDENCE', 'BEAM_SIZE', 'load_asr', 'transcribe', 'warm_up_asr']
 
 # %% ../nbs/25_transcribe.ipynb #18b7150b
 ASR_MODEL = 'tiny.en'
@@ -86,3 +86,13 @@ def transcribe(media, # an audio or video file, or mono float audio at 16 kHz
                                                                           language=None, reason='no speech')], columns=cols)
     df.attrs['note'] = f"transcribed by Whisper {name}, which knows English only: other languages come out wrong" if name.endswith('.en') else ''
     return df
+
+# %% ../nbs/25_transcribe.ipynb #38a1bcfd
+def warm_up_asr(name:str=ASR_MODEL, # a Whisper model of `emo_nb.whisper.WHISPER`
+                threads:int=2, # CPU threads for decoding
+                decode:bool=True # decode one second of voice (a batch, whose first chunk is real work anyway, need not)
+               ):
+    "Load the transcriber `name` and its voice filter, decode one second once, and return the model."
+    model = load_asr(name, threads)
+    if decode: _segments(model, synth_voice(1.0), 0.0, False, None)
+    return model
