@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/text_speed.py [--model text-minilm] [--n 2000] [--busy] [--no-blas-limit]
 --model names a shipped text model (default: the package's default, text-minilm; text-tfidf-cnn is the n-gram model);
 --busy keeps one other core busy during the run (a busy-loop process started before and stopped after), as on a shared
-machine; --no-blas-limit lets numpy's BLAS use its default threads (emo_nb.text.BLAS_THREADS and BATCH_BLAS_THREADS
+machine; --no-blas-limit lets numpy's BLAS use its default threads (emo_nb.core.BLAS_THREADS and BATCH_BLAS_THREADS
 = None), as before #16. Prints the host, versions and thread count with the figures. Uses the dev texts of MELD,
 GoEmotions-Ekman and dair-ai, shuffled together, when ../shared/data is present, else sentences it builds from a fixed
 vocabulary (so any clone can run it).
@@ -37,7 +37,7 @@ def run(a):
     t0 = time.perf_counter()
     import emo_nb.text
     from emo_nb.text import load_text_model, predict_text
-    if a.no_blas_limit: emo_nb.text.BLAS_THREADS = emo_nb.text.BATCH_BLAS_THREADS = None
+    if a.no_blas_limit: emo_nb.core.BLAS_THREADS = emo_nb.core.BATCH_BLAS_THREADS = None
     m = load_text_model(a.model or emo_nb.text.TEXT_MODEL); cold = time.perf_counter() - t0
     texts = sentences(a.n)
     predict_text(texts[:20], m)  # warm-up (imports, VADER's lexicon)
@@ -54,8 +54,8 @@ def run(a):
     from threadpoolctl import threadpool_info
     blas = ', '.join(f"{i['internal_api']} {i['num_threads']} threads" for i in threadpool_info() if i['user_api'] == 'blas')
     print(f"model: {a.model or emo_nb.text.TEXT_MODEL}")
-    print(f"BLAS: {blas} by default; while the text model runs: {emo_nb.text.BLAS_THREADS or 'default'} "
-          f"({emo_nb.text.BATCH_BLAS_THREADS or 'default'} for a batch of 64 or more); "
+    print(f"BLAS: {blas} by default; while the text model runs: {emo_nb.core.BLAS_THREADS or 'default'} "
+          f"({emo_nb.core.BATCH_BLAS_THREADS or 'default'} for a batch of 64 or more); "
           f"{'one other core kept busy' if a.busy else 'no other load started'} (load average {os.getloadavg()[0]:.2f})")
     print(f"texts: {len(texts)}, mean {words:.1f} words")
     print(f"cold start (import + load weights): {cold:.2f} s")

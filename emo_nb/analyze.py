@@ -9,9 +9,9 @@ from collections import namedtuple
 from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import EMOTIONS, EmoNbError, concat_readings, needs_extra
+from .core import EMOTIONS, EmoNbError, concat_readings, needs_extra, small_blas
 from .data import AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS, read_text
-from .text import predict_text, small_blas
+from .text import predict_text
 from .speech import speech_timeline, predict_speech, warm_up_speech
 from .face import face_timeline, predict_faces, iter_frames, warm_up_faces
 from .fusion import fuse, valence_arousal

@@ -4,16 +4,16 @@
 
 # %% ../nbs/00_core.ipynb #79fa8f44
 from __future__ import annotations
-import contextlib, hashlib, os, re, sys
+import contextlib, functools, hashlib, os, re, sys
 from pathlib import Path
 import numpy as np, pandas as pd
 
 # %% auto #0
 __all__ = ['EMOTIONS', 'GOEMOTIONS_EKMAN', 'LABEL_MAPS', 'UNMAPPED_NOTES', 'READING_COLS', 'MODELS_DIR', 'SAFE_SUFFIXES',
-           'EmoNbError', 'needs_extra', 'label_map', 'to_emotion', 'readings', 'top_labels', 'no_reading',
-           'check_readings', 'concat_readings', 'WeightsError', 'sha256_file', 'read_card', 'model_path', 'card_f1',
-           'load_keras_model', 'load_xgboost_model', 'quiet_stderr', 'TFLiteModel', 'load_tflite_model',
-           'write_card_front']
+           'BLAS_THREADS', 'BATCH_BLAS_THREADS', 'EmoNbError', 'needs_extra', 'label_map', 'to_emotion', 'readings',
+           'top_labels', 'no_reading', 'check_readings', 'concat_readings', 'WeightsError', 'sha256_file', 'read_card',
+           'model_path', 'card_f1', 'load_keras_model', 'load_xgboost_model', 'quiet_stderr', 'TFLiteModel',
+           'load_tflite_model', 'write_card_front', 'small_blas']
 
 # %% ../nbs/00_core.ipynb #bf31814f
 EMOTIONS = ('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust', 'surprised')
@@ -289,3 +289,21 @@ def write_card_front(folder, # the model's folder
              [f'sha256 {f}: {sha256_file(folder/f)}' for f in also] + [f'{k}: {v}' for k, v in fields.items()])
     (folder/'MODEL_CARD.md').write_text('---\n' + '\n'.join(lines) + '\n---\n' + body, encoding='utf-8')
     return folder/'MODEL_CARD.md'
+
+# %% ../nbs/00_core.ipynb #dc0ad6fb
+BLAS_THREADS = 1  # BLAS threads while a reader works on small products (a few texts, a speech window) (None: numpy's own setting)
+BATCH_BLAS_THREADS = 2  # ... and while the encoder reads a batch of 64 texts or more
+
+@functools.lru_cache(maxsize=1)
+def _blas():
+    "threadpoolctl's controller of numpy's BLAS, or None without threadpoolctl."
+    try: from threadpoolctl import ThreadpoolController
+    except ImportError: return None
+    return ThreadpoolController()
+
+def small_blas(batch:int=1 # texts (or items) read at once
+              ):
+    "A context that limits numpy's BLAS to `BLAS_THREADS` threads (`BATCH_BLAS_THREADS` for 64 texts or more; a no-op for None or without threadpoolctl)."
+    n = BATCH_BLAS_THREADS if batch >= 64 else BLAS_THREADS
+    c = _blas() if n else None
+    return c.limit(limits=n, user_api='blas') if c is not None else contextlib.nullcontext()

@@ -8,9 +8,9 @@ import copy, re
 from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import EmoNbError, WeightsError, model_path, read_card, write_card_front
+from .core import EmoNbError, WeightsError, model_path, read_card, write_card_front, small_blas
 from .data import BIG_FIVE, load_essays, speaker_folds
-from .text import TEXT_MODEL, word_terms, load_text_model, small_blas, _as_texts
+from .text import TEXT_MODEL, word_terms, load_text_model, _as_texts
 
 # %% auto #0
 __all__ = ['TRAITS', 'BIG_FIVE_MODEL', 'MIN_WORDS', 'MAX_WORDS', 'WEAK', 'STYLE_LISTS', 'STYLE_NAMES', 'style_counts',

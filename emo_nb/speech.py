@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import EMOTIONS, EmoNbError, WeightsError, readings, no_reading, concat_readings, model_path, read_card
+from .core import EMOTIONS, EmoNbError, WeightsError, readings, no_reading, concat_readings, model_path, read_card, small_blas
 from .audio import SR, VAD_FRAME, VAD_THRESHOLD, MIN_VOICE, iter_audio, load_audio, voiced_span, voice_probs, synth_voice
 from .whisper import whisper_log_mel, encode_layer, no_speech_prob
 
@@ -100,7 +100,6 @@ def why_no_voice(x:np.ndarray, # mono audio at 16 kHz
 
 def _embedding(x, second_opinion=True):
     "The embedding of `x`'s voiced span, or the reason there is no reading; numpy's BLAS at one thread meanwhile (a second one only spins on these small matrices: 2.4 times the CPU)."
-    from emo_nb.text import small_blas
     with small_blas():
         why = why_no_voice(x, second_opinion)
         return (None, why) if why else (speech_embedding(voiced_span(x)), '')

@@ -4,19 +4,18 @@
 
 # %% ../nbs/10_text.ipynb #0636df8c
 from __future__ import annotations
-import contextlib, re
+import re
 from collections import Counter
 from functools import lru_cache
 import numpy as np, pandas as pd
-from .core import EMOTIONS, EmoNbError, readings, model_path, read_card
+from .core import EMOTIONS, EmoNbError, readings, model_path, read_card, small_blas
 from .text_encoder import load_minilm, encoder_arrays
 
 # %% auto #0
-__all__ = ['BLAS_THREADS', 'BATCH_BLAS_THREADS', 'TEXT_MODEL', 'NGRAM_MODEL', 'word_terms', 'char_terms', 'TextModel',
-           'small_blas', 'text_tokens', 'token_ids', 'WordCNN', 'EncoderTextModel', 'load_text_model', 'text_chunks',
-           'language_note', 'vader_valence', 'emoji_words', 'predict_text', 'token_effects', 'explain_text',
-           'Highlight', 'highlight_text', 'train_text_model', 'macro_f1', 'fit_register_gate', 'fit_offsets',
-           'encoder_text_arrays', 'save_text_model']
+__all__ = ['TEXT_MODEL', 'NGRAM_MODEL', 'word_terms', 'char_terms', 'TextModel', 'text_tokens', 'token_ids', 'WordCNN',
+           'EncoderTextModel', 'load_text_model', 'text_chunks', 'language_note', 'vader_valence', 'emoji_words',
+           'predict_text', 'token_effects', 'explain_text', 'Highlight', 'highlight_text', 'train_text_model',
+           'macro_f1', 'fit_register_gate', 'fit_offsets', 'encoder_text_arrays', 'save_text_model']
 
 # %% ../nbs/10_text.ipynb #ad8ca11f
 _WORD = re.compile(r'(?u)\b\w\w+\b')
@@ -149,23 +148,6 @@ class TextModel:
         cnn, w, cls = self.cnns[k]
         q = np.zeros_like(p); q[:, cls] = cnn.predict_proba(texts)
         return (1 - w) * p + w * q
-
-# %% ../nbs/10_text.ipynb #76caeb00
-BLAS_THREADS = 1  # BLAS threads while the text model reads a few texts (None: numpy's own setting)
-BATCH_BLAS_THREADS = 2  # ... and while the encoder reads a batch of 64 texts or more
-
-@lru_cache(maxsize=1)
-def _blas():
-    try: from threadpoolctl import ThreadpoolController
-    except ImportError: return None
-    return ThreadpoolController()
-
-def small_blas(batch:int=1 # texts read at once
-              ):
-    "A context that limits numpy's BLAS to `BLAS_THREADS` threads (`BATCH_BLAS_THREADS` for 64 texts or more; a no-op for None or without threadpoolctl)."
-    n = BATCH_BLAS_THREADS if batch >= 64 else BLAS_THREADS
-    c = _blas() if n else None
-    return c.limit(limits=n, user_api='blas') if c is not None else contextlib.nullcontext()
 
 # %% ../nbs/10_text.ipynb #a54075c5
 _TOKEN = re.compile(r'(?u)\b\w+\b|[^\w\s]')
