@@ -197,8 +197,9 @@ class SpeechStream:
 
 # %% ../nbs/21_speech.ipynb #22469c3c
 def warm_up_speech() -> None:
-    "Load the voice gate, the Whisper layers and the speech head, and read one second of voice once."
-    SpeechStream(window=1.0, hop=1.0).feed(synth_voice(1.0))
+    "Load the voice gate, the Whisper layers and the speech head, and run each once on a second of silence."
+    x = np.zeros(SR, np.float32)  # not `synth_voice`: its filters would import scipy.signal, 1.2 s of a core at startup
+    voice_probs(x); speech_probs(speech_embedding(x))
 
 # %% ../nbs/21_speech.ipynb #b3474433
 def speech_timeline(path, # an audio or video file
