@@ -17,8 +17,8 @@ from .fusion import fuse
 from .analyze import EMOTION_COLORS
 
 # %% auto #0
-__all__ = ['FACE_GONE', 'SILENCE', 'TEXT_FADES', 'NO_SIGNAL', 'UNSURE_MARGIN', 'MODELS', 'BrowserClock', 'VoiceActivity',
-           'shown_label', 'LiveSession']
+__all__ = ['FACE_GONE', 'SILENCE', 'TEXT_FADES', 'NO_SIGNAL', 'UNSURE_MARGIN', 'PHRASE_PAUSE', 'MODELS', 'BrowserClock',
+           'VoiceActivity', 'shown_label', 'LiveSession']
 
 # %% ../nbs/45_session.ipynb #e607f86b
 class BrowserClock:
@@ -98,8 +98,18 @@ def _put(q, item):
             try: q.get_nowait()
             except queue.Empty: pass
 
+def _waiting(q) -> list:
+    "Every item waiting in `q` now, up to a None (left there for the worker)."
+    out = []
+    while True:
+        try: item = q.get_nowait()
+        except queue.Empty: return out
+        if item is None: q.put(None); return out
+        out.append(item)
+
 def _age(s:float) -> str: return f'{s:.1f} s ago' if s < 60 else f'{s / 60:.0f} min ago'
 
+PHRASE_PAUSE = 1.0  # seconds of silence put between phrases captioned in one pass
 MODELS = ('face', 'voice', 'text', 'captions')  # loaded in this order by `LiveSession.start`
 _FACE_LOCK = threading.Lock()  # OpenCV's cascade and the TFLite interpreter are shared by every session and are not thread-safe
 
@@ -196,9 +206,19 @@ class LiveSession:
                    start:float, end:float # its session times
                   ) -> pd.DataFrame:
         "Transcribe a spoken phrase and read its words as a text reading (with a caption); empty when nothing was understood."
+        return self.add_phrases([(x, start, end)])
+
+    def add_phrases(self, phrases:list # (audio, start, end) of each phrase: mono float audio at 16 kHz, its session times
+                   ) -> pd.DataFrame:
+        "Transcribe phrases in one Whisper pass (it reads 30 s at a time, so a backlog costs what one phrase does) and caption each with its own words."
         from emo_nb.transcribe import load_asr, _segments
-        text = ' '.join(s['text'] for s in _segments(load_asr(self.asr, threads=1), x, start, False, None)).strip()
-        return self._text(text, start, end, 'spoken') if text else concat_readings([])
+        pause = np.zeros(int(PHRASE_PAUSE * SR), np.float32)
+        at = np.cumsum([0] + [len(x) + len(pause) for x, _, _ in phrases]) / SR  # where each phrase starts in the joined sound
+        segs = _segments(load_asr(self.asr, threads=1), np.concatenate([a for x, _, _ in phrases for a in (x, pause)]), 0.0, True, None)
+        words = [w for s in segs for w in s['words']]
+        which = np.searchsorted(at, [(w[0] + w[1]) / 2 for w in words], 'right') - 1  # the phrase each word's middle falls in
+        texts = [' '.join(s['text'] for s in segs)] if len(phrases) == 1 else [' '.join(w[2] for w, k in zip(words, which) if k == i) for i in range(len(phrases))]
+        return concat_readings([self._text(t.strip(), start, end, 'spoken') for t, (_, start, end) in zip(texts, phrases) if t.strip()])
 
     def readings(self, last:float|None=None # only readings ending in the last `last` seconds
                 ) -> pd.DataFrame:
@@ -318,11 +338,11 @@ class LiveSession:
                 item = self._queues[name].get()
                 if item is None: return
                 while needs not in self.ready and self.loading: time.sleep(0.05)
-                try: fn(*item)
+                try: fn(*item) if name == 'voice' else fn([item] + _waiting(self._queues[name]))  # phrases that queued up are captioned together
                 except Exception as e: self.errors.append(f'{name}: {e}')
         self._threads = [threading.Thread(target=warm, daemon=True, name='emo_nb-load'),
                          threading.Thread(target=work, args=('voice', self.add_audio, 'voice'), daemon=True, name='emo_nb-voice')]
-        if 'caption' in self._queues: self._threads.append(threading.Thread(target=work, args=('caption', self.add_speech, 'captions'), daemon=True, name='emo_nb-captions'))
+        if 'caption' in self._queues: self._threads.append(threading.Thread(target=work, args=('caption', self.add_phrases, 'captions'), daemon=True, name='emo_nb-captions'))
         for th in self._threads: th.start()
         return self
 
