@@ -145,6 +145,7 @@ VAD_FRAME = 512  # Silero reads 32 ms frames at 16 kHz
 @lru_cache(maxsize=1)
 def _silero():
     "faster-whisper's Silero VAD model: one single-threaded ONNX session for the process, shared with the transcriber."
+    import faster_whisper  # the package first: importing its vad submodule while another thread imports the package deadlocks (Python's module locks)
     from faster_whisper.vad import get_vad_model
     return get_vad_model()
 
