@@ -217,7 +217,8 @@ class LiveSession:
         segs = _segments(load_asr(self.asr, threads=1), np.concatenate([a for x, _, _ in phrases for a in (x, pause)]), 0.0, True, None)
         words = [w for s in segs for w in s['words']]
         which = np.searchsorted(at, [(w[0] + w[1]) / 2 for w in words], 'right') - 1  # the phrase each word's middle falls in
-        texts = [' '.join(s['text'] for s in segs)] if len(phrases) == 1 else [' '.join(w[2] for w, k in zip(words, which) if k == i) for i in range(len(phrases))]
+        texts = [' '.join(s['text'] for s in segs)] if len(phrases) == 1 else [  # one phrase: Whisper's own text (its spacing, in any language)
+            ' '.join(w[2] for w, k in zip(words, which) if k == i) for i in range(len(phrases))]
         return concat_readings([self._text(t.strip(), start, end, 'spoken') for t, (_, start, end) in zip(texts, phrases) if t.strip()])
 
     def readings(self, last:float|None=None # only readings ending in the last `last` seconds
@@ -333,16 +334,16 @@ class LiveSession:
                 try: self.load(m)
                 except Exception as e: self.errors.append(f'loading the {m} model: {e}')
             self.loading = None
-        def work(name, fn, needs):
+        def work(name, fn, needs, together=False):  # together: fn takes every item waiting, as a list
             while True:
                 item = self._queues[name].get()
                 if item is None: return
                 while needs not in self.ready and self.loading: time.sleep(0.05)
-                try: fn(*item) if name == 'voice' else fn([item] + _waiting(self._queues[name]))  # phrases that queued up are captioned together
+                try: fn([item] + _waiting(self._queues[name])) if together else fn(*item)
                 except Exception as e: self.errors.append(f'{name}: {e}')
         self._threads = [threading.Thread(target=warm, daemon=True, name='emo_nb-load'),
                          threading.Thread(target=work, args=('voice', self.add_audio, 'voice'), daemon=True, name='emo_nb-voice')]
-        if 'caption' in self._queues: self._threads.append(threading.Thread(target=work, args=('caption', self.add_phrases, 'captions'), daemon=True, name='emo_nb-captions'))
+        if 'caption' in self._queues: self._threads.append(threading.Thread(target=work, args=('caption', self.add_phrases, 'captions', True), daemon=True, name='emo_nb-captions'))
         for th in self._threads: th.start()
         return self
 
