@@ -17,8 +17,9 @@ from .session import BrowserClock, VoiceActivity, shown_label, LiveSession
 _all_ = ['FACE_GONE', 'SILENCE', 'TEXT_FADES', 'NO_SIGNAL', 'UNSURE_MARGIN', 'MODELS', 'BrowserClock', 'VoiceActivity', 'shown_label', 'LiveSession']  # the session's names, re-exported: `from emo_nb.live import LiveSession` keeps working
 
 # %% auto #0
-__all__ = ['anywidget', 'traitlets', 'STATIC', 'CaptureWidget', 'from_ipywebrtc', 'demo', 'FACE_GONE', 'SILENCE', 'TEXT_FADES',
-           'NO_SIGNAL', 'UNSURE_MARGIN', 'MODELS', 'BrowserClock', 'VoiceActivity', 'shown_label', 'LiveSession']
+__all__ = ['anywidget', 'traitlets', 'STATIC', 'CaptureWidget', 'from_ipywebrtc', 'demo', 'close_dashboard', 'FACE_GONE',
+           'SILENCE', 'TEXT_FADES', 'NO_SIGNAL', 'UNSURE_MARGIN', 'MODELS', 'BrowserClock', 'VoiceActivity',
+           'shown_label', 'LiveSession']
 
 # %% ../nbs/50_live.ipynb #8b8ee881
 STATIC = Path(emo_nb.__file__).parent/'static'  # the widget's front end: live.js (an ES module) and live.css
@@ -99,6 +100,7 @@ def demo(width:int=320, height:int=240, # camera size
          folder='.', # where Save CSV writes
          session:LiveSession|None=None):
     "The live dashboard: camera with faces, fused headline, face/voice/words readouts, timeline, captions, a text box and Save CSV; returns the widget."
+    for old in _DASHBOARDS: close_dashboard(old)  # a re-run cell: one dashboard, one camera, one set of workers
     s = (session or LiveSession(fps=fps)).start(captions=captions)
     cap = CaptureWidget(width=width, height=height, fps=fps, audio=audio, autostart=autostart, dashboard=True,
                         colors=EMOTION_COLORS, emotions=list(EMOTIONS))
@@ -114,7 +116,16 @@ def demo(width:int=320, height:int=240, # camera size
     cap.on_audio = lambda pcm, sr, t, page: s.feed_audio(pcm, sr, s.clock(t, page))
     cap.session, cap.closed, cap.was = s, threading.Event(), 'streaming'
     threading.Thread(target=_tick, args=(cap, s), daemon=True, name='emo_nb-dashboard').start()
+    _DASHBOARDS[:] = [cap]
     return cap
+
+_DASHBOARDS = []  # the dashboard `demo` made last in this kernel
+
+def close_dashboard(d, # a dashboard from `demo`
+                    timeout:float=1.0 # seconds to wait for each worker to finish what it is doing
+                   ) -> None:
+    "Stop a dashboard from `demo`: its refresh thread and its session's workers end, and its page lets go of the camera and microphone."
+    d.closed.set(); d.session.stop(timeout); d.close()
 
 def _tick(cap, s, every=0.25, timeline_every=2.0):
     "The dashboard's refresh loop (a thread): the view 4 times a second and at each new voice or text reading, the timeline every 2 s; a status that says when the page went quiet."

@@ -335,11 +335,12 @@ class LiveSession:
                 except Exception as e: self.errors.append(f'loading the {m} model: {e}')
             self.loading = None
         def work(name, fn, needs, together=False):  # together: fn takes every item waiting, as a list
+            q = self._queues[name]  # its own queue: a worker still busy after `stop` never reads a restarted session's
             while True:
-                item = self._queues[name].get()
+                item = q.get()
                 if item is None: return
                 while needs not in self.ready and self.loading: time.sleep(0.05)
-                try: fn([item] + _waiting(self._queues[name])) if together else fn(*item)
+                try: fn([item] + _waiting(q)) if together else fn(*item)
                 except Exception as e: self.errors.append(f'{name}: {e}')
         self._threads = [threading.Thread(target=warm, daemon=True, name='emo_nb-load'),
                          threading.Thread(target=work, args=('voice', self.add_audio, 'voice'), daemon=True, name='emo_nb-voice')]
