@@ -23,9 +23,9 @@ def test_help_lists_every_modality():
     r = run('predict', '--help')
     assert r.returncode == 0 and all(m in r.stdout for m in ('text', 'face', 'speech'))
 
-from conftest import DATA, needs_data
+from conftest import DATA, TEXT, needs
 
-@needs_data
+@needs('av/crema-d')
 def test_predict_speech_on_crema_d_clips():
     "Another corpus and two other formats (FLV soundtracks, MP3) through the command: one reading per clip."
     r = run('predict', 'speech', str(DATA/'av'/'crema-d'))
@@ -176,7 +176,7 @@ def test_sigterm_ends_analyze_many_workers_and_keeps_finished_work(tmp_path):
     m2 = list(csv.DictReader(io.StringIO(r.stdout)))
     assert r.returncode == 0 and [x['status'] == 'skipped' for x in m2] == [x['status'] == 'done' for x in m]
 
-@needs_data
+@needs(*TEXT)
 @pytest.mark.slow
 def test_score_text_reproduces_the_model_card():
     "Issue #15: one command rescores the shipped text model on the three dev sets, with the card's figures."

@@ -5,12 +5,14 @@ the face notebook, whose training takes about five hours, evaluates the shipped 
 import pytest
 from execnb.nbio import read_nb
 from execnb.shell import CaptureShell
-from conftest import DATA, needs_data
+from conftest import DATA, TEXT, VOICES, needs
 from test_notebooks import NBS, is_training
 
-@needs_data
+CORPORA = {'11_text_train': TEXT, '14_personality_train': ('text/essays',), '15_text_encoder_train': TEXT,
+           '23_speech_train': ('ravdess', *VOICES), '32_face_fit': ('fer2013', 'faces/expw', 'faces/sfew', 'faces/tfeid')}  # what each reads
+
 @pytest.mark.slow
-@pytest.mark.parametrize('nb', [n for n in NBS if is_training(n)], ids=lambda p: p.stem)
+@pytest.mark.parametrize('nb', [pytest.param(n, marks=needs(*CORPORA[n.stem])) for n in NBS if is_training(n)], ids=lambda p: p.stem)
 def test_training_reproduces_card(nb, monkeypatch, tmp_path):
     monkeypatch.chdir(nb.parent)
     monkeypatch.setenv('EMO_NB_DATA', str(DATA))

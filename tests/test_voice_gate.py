@@ -2,7 +2,7 @@
 import sys, tempfile
 from pathlib import Path
 import numpy as np
-from conftest import ROOT, DATA, needs_data
+from conftest import ROOT, DATA, VOICES, needs
 
 sys.path.insert(0, str(ROOT/'benchmarks'))
 import voice_gate  # the benchmark's synthetic set and corpus sampling
@@ -15,7 +15,7 @@ def test_non_speech_is_no_voice(tmp_path):
     heard = [(k, p.name) for (k, p), why in zip(files, r.reason) if why != 'no voice']
     assert len(files) >= 100 and not heard and r.label.isna().all(), heard
 
-@needs_data
+@needs('ravdess', *VOICES)
 def test_real_speech_keeps_its_reading():
     "Every RAVDESS clip and 60 of each voices corpus through the whole gate (Silero, then Whisper where Silero doubts): at least 99% of each pass."
     from emo_nb.audio import load_audio
@@ -26,7 +26,7 @@ def test_real_speech_keeps_its_reading():
     assert len(kept['ravdess']) == 1080 and len(kept) == 6, {c: len(v) for c, v in kept.items()}
     assert all(np.mean(v) >= .99 for v in kept.values()), {c: np.mean(v) for c, v in kept.items()}
 
-@needs_data
+@needs('ravdess', 'voices/ased')
 def test_whisper_keeps_what_silero_misses():
     "A strong-intensity fearful RAVDESS clip and an ASED clip in which Silero VAD hears under 0.15 s of voice: Whisper's no-speech probability keeps them."
     from emo_nb.audio import load_audio, has_voice
