@@ -11,9 +11,9 @@ import numpy as np
 from .core import EmoNbError, WeightsError, MODELS_DIR, read_card
 
 # %% auto #0
-__all__ = ['WHISPER', 'WHISPER_CARD', 'N_MELS', 'MEL_FFT', 'MEL_STEP', 'MAX_FRAMES', 'whisper_bytes', 'read_ct2_variables',
-           'whisper_log_mel', 'WhisperEncoder', 'load_whisper_encoder', 'cut_ct2_encoder', 'ct2_encoder',
-           'encode_layer', 'load_whisper', 'no_speech_prob']
+__all__ = ['WHISPER', 'WHISPER_CARD', 'N_MELS', 'MEL_FFT', 'MEL_STEP', 'MAX_FRAMES', 'CUT_VOCAB', 'whisper_bytes',
+           'read_ct2_variables', 'whisper_log_mel', 'WhisperEncoder', 'load_whisper_encoder', 'cut_ct2_encoder',
+           'ct2_encoder', 'encode_layer', 'load_whisper', 'no_speech_prob']
 
 # %% ../nbs/24_whisper.ipynb #1b34e20b
 WHISPER = {  # model -> the wheels that hold it, and the files of the CTranslate2 folder found in them, in order
@@ -42,11 +42,15 @@ def whisper_bytes(name:str, # 'tiny.en' or 'base'
     for rel in WHISPER[name]['files'][file]:
         path = _installed(rel)
         if path is None or not path.is_file(): raise WeightsError(f"Whisper {name} weights are missing ({rel}): pip install {WHISPER[name]['pip']}")
-        data = path.read_bytes()
-        if hashlib.sha256(data).hexdigest() != card.get(f'sha256 {rel}'):
-            raise WeightsError(f"Whisper {name}: {path} does not match the SHA-256 in emo_nb's whisper card; reinstall: pip install --force-reinstall {WHISPER[name]['pip']}")
+        data = path.read_bytes(); st = path.stat()
+        if (str(path), st.st_size, st.st_mtime_ns) not in _CHECKED:  # each file hashed once a process: several models read tiny.en
+            if hashlib.sha256(data).hexdigest() != card.get(f'sha256 {rel}'):
+                raise WeightsError(f"Whisper {name}: {path} does not match the SHA-256 in emo_nb's whisper card; reinstall: pip install --force-reinstall {WHISPER[name]['pip']}")
+            _CHECKED.add((str(path), st.st_size, st.st_mtime_ns))
         out.append(data)
     return b''.join(out)
+
+_CHECKED = set()  # (path, size, mtime) of the files whose SHA-256 matched the card
 
 # %% ../nbs/24_whisper.ipynb #78238730
 _CT2_TYPES = {0: np.float32, 1: np.int8, 2: np.int16, 3: np.int32, 4: np.float16}
@@ -169,16 +173,24 @@ def load_whisper_encoder(name:str='tiny.en' # 'tiny.en' or 'base'
     return WhisperEncoder(read_ct2_variables(whisper_bytes(name)))
 
 # %% ../nbs/24_whisper.ipynb #0ae3331a
+CUT_VOCAB = 16  # token embeddings a cut encoder's (idle) decoder keeps
+
 def cut_ct2_encoder(buf:bytes, # the contents of a CTranslate2 Whisper `model.bin`
-                    layers:int # encoder blocks to keep
+                    layers:int, # encoder blocks to keep
+                    vocab:int|None=CUT_VOCAB # token embeddings the decoder keeps (None: all); pass it the vocabulary's first `vocab` tokens
                    ) -> bytes:
-    "A copy of `buf` whose encoder keeps only its first `layers` blocks, and its decoder only one."
+    "A copy of `buf` whose encoder keeps only its first `layers` blocks, and its decoder one block and `vocab` token embeddings."
     import re
-    entries = _ct2_entries(buf); head = next(entries); kept, end = [], head
-    for name, _, _, start, _, end in entries:
+    mv = memoryview(buf); entries = _ct2_entries(mv); head = next(entries); kept, count, end = [], 0, head
+    for name, shape, kind, start, lo, end in entries:
         m = re.match(r'(encoder|decoder)/layer_(\d+)/', name)
-        if not m or int(m.group(2)) < (layers if m.group(1) == 'encoder' else 1): kept.append(buf[start:end])
-    return b''.join([buf[:head - 4], struct.pack('I', len(kept)), *kept, buf[end:]])
+        if m and int(m.group(2)) >= (layers if m.group(1) == 'encoder' else 1): continue
+        count += 1
+        if name == 'decoder/embeddings/weight' and vocab is not None and vocab < shape[0]:
+            n = (end - lo) // shape[0] * vocab  # the first `vocab` rows, under a new shape and byte count
+            kept += [mv[start:lo - 4 * len(shape) - 6], struct.pack('<B2IBI', 2, vocab, shape[1], kind, n), mv[lo:lo + n]]
+        else: kept.append(mv[start:end])
+    return b''.join([mv[:head - 4], struct.pack('I', count), *kept, mv[end:]])
 
 @lru_cache(maxsize=8)
 def ct2_encoder(name:str, # 'tiny.en' or 'base'
@@ -189,6 +201,7 @@ def ct2_encoder(name:str, # 'tiny.en' or 'base'
     "A CTranslate2 Whisper model cut after encoder block `layer`, loaded once per process."
     import ctranslate2
     files = {f: whisper_bytes(name, f) for f in ('config.json', 'vocabulary.txt', 'tokenizer.json')}
+    files['vocabulary.txt'] = b'\n'.join(files['vocabulary.txt'].split(b'\n')[:CUT_VOCAB])
     files['model.bin'] = cut_ct2_encoder(whisper_bytes(name), layer)
     return ctranslate2.models.Whisper(f'{name}-layer{layer}', files=files, device='cpu', compute_type=compute_type, intra_threads=threads)
 
