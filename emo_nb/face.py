@@ -15,7 +15,7 @@ from .data import IMAGE_EXTS, VIDEO_EXTS, AUDIO_EXTS
 __all__ = ['BLAZEFACE', 'STEP', 'BOX_SCALE', 'BOX_RISE', 'FACE_MODEL', 'MIN_CROP', 'DETECT_EVERY', 'to_bgr', 'to_gray',
            'HaarDetector', 'weighted_nms', 'BlazeDetector', 'face_crops', 'load_face_model', 'classify_faces',
            'predict_faces', 'frame_faces', 'read_image', 'warm_up_faces', 'face_saliency', 'plot_saliency',
-           'iter_frames', 'iou', 'FaceTracker', 'face_timeline']
+           'iter_frames', 'read_ahead', 'iou', 'FaceTracker', 'face_timeline']
 
 # %% ../nbs/30_face.ipynb #9d45e3be
 def to_bgr(img, # an image array: (h, w), (h, w, 1), (h, w, 3) or (h, w, 4); any numeric dtype
@@ -397,6 +397,33 @@ def _gray(frame) -> np.ndarray:
         return cv2.LUT(y, _VIDEO_RANGE) if not name.startswith('yuvj') else y.copy()
     return frame.to_ndarray(format='gray')
 
+# %% ../nbs/30_face.ipynb #b40402b7
+def read_ahead(items, # an iterable (a generator is closed when the reading stops)
+               size:int=8 # items produced ahead at most
+              ):
+    "Yield `items`, produced ahead in a thread of its own; an exception there is raised here."
+    import queue, threading
+    q, stop, done = queue.Queue(size), threading.Event(), object()
+    def produce():
+        try:
+            for x in items:
+                while not stop.is_set():
+                    try: q.put((x,), timeout=0.1); break
+                    except queue.Full: pass
+                if stop.is_set(): break
+            q.put((done, None))
+        except BaseException as e: q.put((done, e))
+        finally: getattr(items, 'close', lambda: None)()
+    t = threading.Thread(target=produce, name='emo_nb-read-ahead', daemon=True); t.start()
+    try:
+        while len(x := q.get()) == 1: yield x[0]
+        if x[1] is not None: raise x[1]
+    finally:
+        stop.set()
+        while t.is_alive():
+            try: q.get_nowait()
+            except queue.Empty: t.join(0.05)
+
 # %% ../nbs/30_face.ipynb #ca68f1cc
 def iou(a:np.ndarray, b:np.ndarray) -> np.ndarray:
     "Intersection over union of every box in `a` with every box in `b` (x, y, w, h)."
@@ -458,7 +485,7 @@ def face_timeline(path, # a video file
     from tqdm.auto import tqdm
     det = detector or _detector(); local = hasattr(det, 'near')
     tracker, B, P, T, I, n, held, since = FaceTracker(smooth), [], [], [], [], 0, np.zeros((0, 5)), 0
-    for t, frame in tqdm(iter_frames(path, fps), desc=Path(path).name, unit='frame', disable=not progress):  # colour: BlazeFace finds more faces in it
+    for t, frame in tqdm(read_ahead(iter_frames(path, fps)), desc=Path(path).name, unit='frame', disable=not progress):  # colour: BlazeFace finds more faces in it; decoded ahead in a thread
         boxes = _readable(det.near(frame, held)[0]) if local and len(held) and since < detect_every else None
         if boxes is None or len(boxes) < len(held): boxes, since = _readable(det(frame)), 0  # a full search: its turn, or a face was lost
         held, since, n = boxes, since + 1, n + 1
