@@ -4,7 +4,7 @@
 
 # %% ../nbs/24_whisper.ipynb #25e1c9cd
 from __future__ import annotations
-import importlib.util, hashlib, struct
+import importlib.util, hashlib, os, struct
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
@@ -33,33 +33,49 @@ def _installed(rel:str) -> Path|None:
     spec = importlib.util.find_spec(pkg)
     return Path(list(spec.submodule_search_locations)[0])/inner if spec and spec.submodule_search_locations else None
 
-def whisper_bytes(name:str, # 'tiny.en' or 'base'
-                  file:str='model.bin' # a file of its CTranslate2 folder
-                 ) -> bytes:
-    "One file of a Whisper model from its wheel(s), split parts joined, each part's SHA-256 checked against the card."
+def _whisper_parts(name, file):
+    "The parts of one file of a Whisper model, memory-mapped (no copy in memory), each SHA-256 checked against the card once a process."
+    import mmap
     if name not in WHISPER: raise EmoNbError(f"no Whisper model {name!r}; known: {', '.join(WHISPER)}")
     card, out = read_card(WHISPER_CARD), []
     for rel in WHISPER[name]['files'][file]:
         path = _installed(rel)
         if path is None or not path.is_file(): raise WeightsError(f"Whisper {name} weights are missing ({rel}): pip install {WHISPER[name]['pip']}")
-        data = path.read_bytes(); st = path.stat()
+        with open(path, 'rb') as f: st, data = os.fstat(f.fileno()), mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         if (str(path), st.st_size, st.st_mtime_ns) not in _CHECKED:  # each file hashed once a process: several models read tiny.en
             if hashlib.sha256(data).hexdigest() != card.get(f'sha256 {rel}'):
                 raise WeightsError(f"Whisper {name}: {path} does not match the SHA-256 in emo_nb's whisper card; reinstall: pip install --force-reinstall {WHISPER[name]['pip']}")
             _CHECKED.add((str(path), st.st_size, st.st_mtime_ns))
         out.append(data)
-    return b''.join(out)
+    return out
 
 _CHECKED = set()  # (path, size, mtime) of the files whose SHA-256 matched the card
+
+def whisper_bytes(name:str, # 'tiny.en' or 'base'
+                  file:str='model.bin' # a file of its CTranslate2 folder
+                 ) -> bytes:
+    "One file of a Whisper model from its wheel(s), split parts joined, each part's SHA-256 checked against the card."
+    return b''.join(_whisper_parts(name, file))
 
 # %% ../nbs/24_whisper.ipynb #78238730
 _CT2_TYPES = {0: np.float32, 1: np.int8, 2: np.int16, 3: np.int32, 4: np.float16}
 
+class _Joined:
+    "Buffers read as one (a model file split in parts) without copying them together: slices only."
+    def __init__(self, parts): self.parts, self.ends = [memoryview(p) for p in parts], np.cumsum([len(p) for p in parts]).tolist()
+    def __len__(self): return self.ends[-1] if self.ends else 0
+    def __getitem__(self, s:slice):
+        lo, hi, base, out = s.start or 0, len(self) if s.stop is None else s.stop, 0, []
+        for p, end in zip(self.parts, self.ends):
+            if max(lo, base) < min(hi, end): out.append(p[max(lo, base) - base:min(hi, end) - base])
+            base = end
+        return out[0] if len(out) == 1 else memoryview(b''.join(out))
+
 def _ct2_entries(buf):
-    "Parse a CTranslate2 model file: yield the header's end, then (name, shape, type, start, data start, end) per variable."
-    mv, o = memoryview(buf), 0
+    "Parse a CTranslate2 model file (bytes or `_Joined` parts): yield the header's end, then (name, shape, type, start, data start, end) per variable."
+    mv, o = buf if isinstance(buf, _Joined) else memoryview(buf), 0
     def take(fmt):
-        nonlocal o; v = struct.unpack_from(fmt, mv, o)[0]; o += struct.calcsize(fmt); return v
+        nonlocal o; n = struct.calcsize(fmt); v = struct.unpack(fmt, mv[o:o + n])[0]; o += n; return v
     def text():
         nonlocal o; n = take('H'); v = bytes(mv[o:o + n - 1]).decode(); o += n; return v
     if take('I') < 5: raise WeightsError("model.bin: an old CTranslate2 format this reader does not know")
@@ -175,13 +191,13 @@ def load_whisper_encoder(name:str='tiny.en' # 'tiny.en' or 'base'
 # %% ../nbs/24_whisper.ipynb #0ae3331a
 CUT_VOCAB = 16  # token embeddings a cut encoder's (idle) decoder keeps
 
-def cut_ct2_encoder(buf:bytes, # the contents of a CTranslate2 Whisper `model.bin`
+def cut_ct2_encoder(buf:bytes, # the contents of a CTranslate2 Whisper `model.bin` (or its parts, `_Joined`)
                     layers:int, # encoder blocks to keep
                     vocab:int|None=CUT_VOCAB # token embeddings the decoder keeps (None: all); pass it the vocabulary's first `vocab` tokens
                    ) -> bytes:
     "A copy of `buf` whose encoder keeps only its first `layers` blocks, and its decoder one block and `vocab` token embeddings."
     import re
-    mv = memoryview(buf); entries = _ct2_entries(mv); head = next(entries); kept, count, end = [], 0, head
+    mv = buf if isinstance(buf, _Joined) else memoryview(buf); entries = _ct2_entries(mv); head = next(entries); kept, count, end = [], 0, head
     for name, shape, kind, start, lo, end in entries:
         m = re.match(r'(encoder|decoder)/layer_(\d+)/', name)
         if m and int(m.group(2)) >= (layers if m.group(1) == 'encoder' else 1): continue
@@ -202,7 +218,7 @@ def ct2_encoder(name:str, # 'tiny.en' or 'base'
     import ctranslate2
     files = {f: whisper_bytes(name, f) for f in ('config.json', 'vocabulary.txt', 'tokenizer.json')}
     files['vocabulary.txt'] = b'\n'.join(files['vocabulary.txt'].split(b'\n')[:CUT_VOCAB])
-    files['model.bin'] = cut_ct2_encoder(whisper_bytes(name), layer)
+    files['model.bin'] = cut_ct2_encoder(_Joined(_whisper_parts(name, 'model.bin')), layer)  # base's two parts cut without joining 145 MB
     return ctranslate2.models.Whisper(f'{name}-layer{layer}', files=files, device='cpu', compute_type=compute_type, intra_threads=threads)
 
 def encode_layer(mel:np.ndarray, # (80, frames) from `whisper_log_mel`
