@@ -9,7 +9,7 @@ from collections import namedtuple
 from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import EMOTIONS, EmoNbError, concat_readings, needs_extra, small_blas
+from .core import EMOTIONS, EmoNbError, concat_readings, needs_extra, small_blas, trim_heap
 from .data import AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS, read_text
 from .text import predict_text, load_text_model
 from .speech import speech_timeline, predict_speech, warm_up_speech
@@ -160,17 +160,6 @@ def _warm_up_asr(threads):
     warm_up_asr(threads=threads, decode=False)  # the first chunk is real work: a warm-up decode would only add time
     load_text_model()  # the words' reader, loaded now beside the other models, not at the end when the transcript is done (0.6 s)
 
-@lru_cache(maxsize=1)
-def _malloc_trim():
-    "glibc's `malloc_trim`, or None where the C library has none."
-    import ctypes, ctypes.util
-    try: return ctypes.CDLL(ctypes.util.find_library('c') or 'libc.so.6').malloc_trim
-    except (OSError, AttributeError): return None
-
-def _trim_heap():
-    "Hand the heap's freed memory back to the system (glibc keeps it otherwise: a 10-minute recording's voice peaked 300 MB above a 1-minute one's)."
-    if (trim := _malloc_trim()) is not None: trim(0)
-
 def _concurrently(jobs:dict, seconds:dict, concurrent:bool=True) -> dict:
     "Each named job's result (or the exception it raised): its models loaded, then read; at once in threads of their own, or one after another. Wall seconds of each step in `seconds`."
     out = {}
@@ -188,7 +177,7 @@ def _concurrently(jobs:dict, seconds:dict, concurrent:bool=True) -> dict:
     for t in threads:
         while t.is_alive():
             t.join(0.1)  # a short wait: Ctrl-C still reaches the main thread
-            if time.monotonic() - last > 1: _trim_heap(); last = time.monotonic()
+            if time.monotonic() - last > 1: trim_heap(); last = time.monotonic()  # the readers' freed memory, back to the system
     return out
 
 def _read_media(media, kind, fps, hop, progress, seconds, concurrent=True, asr=False):

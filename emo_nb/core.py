@@ -13,7 +13,7 @@ __all__ = ['EMOTIONS', 'GOEMOTIONS_EKMAN', 'LABEL_MAPS', 'UNMAPPED_NOTES', 'READ
            'BLAS_THREADS', 'BATCH_BLAS_THREADS', 'EmoNbError', 'needs_extra', 'label_map', 'to_emotion', 'readings',
            'top_labels', 'no_reading', 'check_readings', 'concat_readings', 'WeightsError', 'sha256_file', 'read_card',
            'model_path', 'card_f1', 'load_keras_model', 'load_xgboost_model', 'quiet_stderr', 'TFLiteModel',
-           'load_tflite_model', 'write_card_front', 'small_blas']
+           'load_tflite_model', 'write_card_front', 'small_blas', 'trim_heap']
 
 # %% ../nbs/00_core.ipynb #bf31814f
 EMOTIONS = ('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust', 'surprised')
@@ -307,3 +307,16 @@ def small_blas(batch:int=1 # texts (or items) read at once
     n = BATCH_BLAS_THREADS if batch >= 64 else BLAS_THREADS
     c = _blas() if n else None
     return c.limit(limits=n, user_api='blas') if c is not None else contextlib.nullcontext()
+
+# %% ../nbs/00_core.ipynb #4a7d8119
+@functools.lru_cache(maxsize=1)
+def _malloc_trim():
+    "glibc's `malloc_trim`, or None where the C library has none."
+    import ctypes, ctypes.util
+    try: return ctypes.CDLL(ctypes.util.find_library('c') or 'libc.so.6').malloc_trim
+    except (OSError, AttributeError): return None
+
+def trim_heap() -> bool:
+    "Hand the memory the heap holds free back to the system (glibc only); whether it could."
+    if (trim := _malloc_trim()) is None: return False
+    trim(0); return True

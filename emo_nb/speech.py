@@ -7,14 +7,14 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import EMOTIONS, EmoNbError, WeightsError, readings, no_reading, concat_readings, model_path, read_card, small_blas
+from .core import EMOTIONS, EmoNbError, WeightsError, readings, no_reading, concat_readings, model_path, read_card, small_blas, trim_heap
 from .audio import SR, VAD_FRAME, VAD_THRESHOLD, MIN_VOICE, iter_audio, load_audio, voiced_span, voice_probs, synth_voice
 from .whisper import whisper_log_mel, encode_layer, no_speech_prob
 
 # %% auto #0
-__all__ = ['SPEECH_MODEL', 'MIN_VOICED', 'NO_VOICE', 'VOICE_HINT', 'MAX_NO_SPEECH', 'load_speech_head', 'speech_embedding',
-           'speaker_normalise', 'speech_probs', 'SpeakerStats', 'why_no_voice', 'predict_speech', 'SpeechStream',
-           'warm_up_speech', 'speech_timeline', 'recording_adapted']
+__all__ = ['SPEECH_MODEL', 'MIN_VOICED', 'NO_VOICE', 'VOICE_HINT', 'MAX_NO_SPEECH', 'TRIM_SECONDS', 'load_speech_head',
+           'speech_embedding', 'speaker_normalise', 'speech_probs', 'SpeakerStats', 'why_no_voice', 'predict_speech',
+           'SpeechStream', 'warm_up_speech', 'speech_timeline', 'recording_adapted']
 
 # %% ../nbs/21_speech.ipynb #3032d6ed
 SPEECH_MODEL = 'speech-whisper'
@@ -150,6 +150,8 @@ def _speech_inputs(inputs) -> list:
     return out
 
 # %% ../nbs/21_speech.ipynb #09d97c8d
+TRIM_SECONDS = 10.0  # a stream hands the memory its windows freed back to the system after each this many seconds of sound
+
 class SpeechStream:
     "Readings every `hop` seconds over the last `window` seconds of a PCM stream."
     def __init__(self, window:float=3.0, # seconds read for each reading
@@ -161,7 +163,7 @@ class SpeechStream:
 
         if window <= 0 or hop <= 0: raise EmoNbError(f"window and hop must be positive seconds, got {window} and {hop}")
         self.window, self.hop, self.source = int(window * SR), int(hop * SR), source
-        self.buf, self.total, self.next_at, self._rs = np.zeros(0, np.float32), 0, self.window, {}
+        self.buf, self.total, self.next_at, self._rs, self._trimmed = np.zeros(0, np.float32), 0, self.window, {}, 0
         self.speaker, self.keep, self.embeddings, self.second_opinion = SpeakerStats() if adapt else None, keep, [], second_opinion
 
     def feed(self, chunk, # PCM samples: float in [-1, 1] or int16
@@ -178,6 +180,7 @@ class SpeechStream:
             out.append(self._read(self.buf[max(0, end - self.window):end], self.next_at))
             self.next_at += self.hop
         self.buf = self.buf[-self.window:]
+        if self.total - self._trimmed >= TRIM_SECONDS * SR: trim_heap(); self._trimmed = self.total  # see `trim_heap`: else about 30 MB more a minute
         return out[0] if len(out) == 1 else concat_readings(out)  # one reading a hop: no stacking needed
 
     def _resampler(self, sr):
