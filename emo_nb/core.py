@@ -308,7 +308,7 @@ def small_blas(batch:int=1 # texts (or items) read at once
     c = _blas() if n else None
     return c.limit(limits=n, user_api='blas') if c is not None else contextlib.nullcontext()
 
-# %% ../nbs/00_core.ipynb #4a7d8119
+# %% ../nbs/00_core.ipynb #5fef90ff
 @functools.lru_cache(maxsize=1)
 def _malloc_trim():
     "glibc's `malloc_trim`, or None where the C library has none."
