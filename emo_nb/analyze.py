@@ -6,7 +6,6 @@
 from __future__ import annotations
 import contextlib, math, os, re, signal, sys, threading, time
 from collections import namedtuple
-from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
 from .core import EMOTIONS, EmoNbError, concat_readings, needs_extra, small_blas, trim_heap
@@ -151,7 +150,7 @@ def _faces(media, fps, progress):
 
 def _voice(media, hop, progress):
     "Speech readings of a soundtrack (read whole if shorter than one window), and a note if no voice is heard."
-    sp = speech_timeline(media, hop=hop, progress=progress)
+    sp = speech_timeline(media, hop=hop, progress=progress, trim=False)  # `_concurrently` trims the whole process once a second
     if not len(sp): sp = predict_speech(media)  # shorter than one window: read it whole
     return sp, ['speech: no voice heard (silence, noise or other sounds throughout)'] if sp.label.isna().all() else []
 

@@ -159,12 +159,13 @@ class SpeechStream:
                  source:str='microphone', # the `source` of its readings
                  adapt:bool=True, # learn the speaker's voice as it goes (one speaker expected): `SpeakerStats`
                  keep:bool=False, # keep every voiced window's embedding in `embeddings` (for a recording, not a live stream)
-                 second_opinion:bool=True): # Whisper judges windows Silero doubts (`why_no_voice`); off, a noisy room costs no time
+                 second_opinion:bool=True, # Whisper judges windows Silero doubts (`why_no_voice`); off, a noisy room costs no time
+                 trim:bool=True): # hand the memory its windows freed back to the system (`trim_heap`) every `TRIM_SECONDS` of sound; off where the caller trims
 
         if window <= 0 or hop <= 0: raise EmoNbError(f"window and hop must be positive seconds, got {window} and {hop}")
         self.window, self.hop, self.source = int(window * SR), int(hop * SR), source
         self.buf, self.total, self.next_at, self._rs, self._trimmed = np.zeros(0, np.float32), 0, self.window, {}, 0
-        self.speaker, self.keep, self.embeddings, self.second_opinion = SpeakerStats() if adapt else None, keep, [], second_opinion
+        self.speaker, self.keep, self.embeddings, self.second_opinion, self.trim = SpeakerStats() if adapt else None, keep, [], second_opinion, trim
 
     def feed(self, chunk, # PCM samples: float in [-1, 1] or int16
              sr:int=SR # the chunk's sample rate
@@ -180,7 +181,7 @@ class SpeechStream:
             out.append(self._read(self.buf[max(0, end - self.window):end], self.next_at))
             self.next_at += self.hop
         self.buf = self.buf[-self.window:]
-        if self.total - self._trimmed >= TRIM_SECONDS * SR: trim_heap(); self._trimmed = self.total  # see `trim_heap`: else about 30 MB more a minute
+        if self.trim and self.total - self._trimmed >= TRIM_SECONDS * SR: trim_heap(); self._trimmed = self.total  # see `trim_heap`: else about 30 MB more a minute
         return out[0] if len(out) == 1 else concat_readings(out)  # one reading a hop: no stacking needed
 
     def _resampler(self, sr):
@@ -208,11 +209,12 @@ def warm_up_speech() -> None:
 def speech_timeline(path, # an audio or video file
                     window:float=3.0, hop:float=1.0, # seconds
                     progress:bool=True, # show a tqdm bar
-                    adapt:bool=True # one speaker: read every window against the recording's own voiced windows
+                    adapt:bool=True, # one speaker: read every window against the recording's own voiced windows
+                    trim:bool=True # hand freed memory back to the system every `TRIM_SECONDS` of sound (off where the caller trims)
                    ) -> pd.DataFrame:
     "Speech readings over time for a long recording, read in blocks."
     from tqdm.auto import tqdm
-    s = SpeechStream(window, hop, source=str(path), adapt=False, keep=adapt)
+    s = SpeechStream(window, hop, source=str(path), adapt=False, keep=adapt, trim=trim)
     tl = concat_readings([s.feed(b) for b in tqdm(iter_audio(path, block_seconds=5.0), desc=Path(path).name, unit='block', disable=not progress)])
     return recording_adapted(tl, s.embeddings, hop) if adapt and s.embeddings else tl
 

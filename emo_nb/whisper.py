@@ -72,7 +72,7 @@ class _Joined:
         return out[0] if len(out) == 1 else memoryview(b''.join(out))
 
 def _ct2_entries(buf):
-    "Parse a CTranslate2 model file (bytes or `_Joined` parts): yield the header's end, then (name, shape, type, start, data start, end) per variable."
+    "Parse a CTranslate2 model file (bytes or `_Joined` parts): yield the header's end, then (name, shape, type, start, shape start, data start, end) per variable."
     mv, o = buf if isinstance(buf, _Joined) else memoryview(buf), 0
     def take(fmt):
         nonlocal o; n = struct.calcsize(fmt); v = struct.unpack(fmt, mv[o:o + n])[0]; o += n; return v
@@ -82,8 +82,8 @@ def _ct2_entries(buf):
     text(); take('I')  # the spec's name and revision
     count = take('I'); yield o
     for _ in range(count):
-        start = o; name = text(); shape = [take('I') for _ in range(take('B'))]; kind = take('B'); nbytes = take('I')
-        yield name, shape, kind, start, o, o + nbytes
+        start = o; name = text(); dims = o; shape = [take('I') for _ in range(take('B'))]; kind = take('B'); nbytes = take('I')
+        yield name, shape, kind, start, dims, o, o + nbytes
         o += nbytes
 
 def read_ct2_variables(buf:bytes, # the contents of a CTranslate2 `model.bin`
@@ -92,7 +92,7 @@ def read_ct2_variables(buf:bytes, # the contents of a CTranslate2 `model.bin`
     "The named arrays of a CTranslate2 model file as float32 numpy arrays."
     entries, out = _ct2_entries(buf), {}
     next(entries)
-    for name, shape, kind, _, lo, hi in entries:
+    for name, shape, kind, *_, lo, hi in entries:
         if not name.startswith(prefix): continue
         if kind not in _CT2_TYPES: raise WeightsError(f"model.bin: {name} has a type ({kind}) this reader does not know")
         out[name[len(prefix):]] = np.frombuffer(buf, _CT2_TYPES[kind], offset=lo, count=int(np.prod(shape))).reshape(shape).astype(np.float32)
@@ -198,13 +198,13 @@ def cut_ct2_encoder(buf:bytes, # the contents of a CTranslate2 Whisper `model.bi
     "A copy of `buf` whose encoder keeps only its first `layers` blocks, and its decoder one block and `vocab` token embeddings."
     import re
     mv = buf if isinstance(buf, _Joined) else memoryview(buf); entries = _ct2_entries(mv); head = next(entries); kept, count, end = [], 0, head
-    for name, shape, kind, start, lo, end in entries:
+    for name, shape, kind, start, dims, lo, end in entries:
         m = re.match(r'(encoder|decoder)/layer_(\d+)/', name)
         if m and int(m.group(2)) >= (layers if m.group(1) == 'encoder' else 1): continue
         count += 1
         if name == 'decoder/embeddings/weight' and vocab is not None and vocab < shape[0]:
             n = (end - lo) // shape[0] * vocab  # the first `vocab` rows, under a new shape and byte count
-            kept += [mv[start:lo - 4 * len(shape) - 6], struct.pack('<B2IBI', 2, vocab, shape[1], kind, n), mv[lo:lo + n]]
+            kept += [mv[start:dims], struct.pack('<B2IBI', 2, vocab, shape[1], kind, n), mv[lo:lo + n]]
         else: kept.append(mv[start:end])
     return b''.join([mv[:head - 4], struct.pack('I', count), *kept, mv[end:]])
 
@@ -217,8 +217,8 @@ def ct2_encoder(name:str, # 'tiny.en' or 'base'
     "A CTranslate2 Whisper model cut after encoder block `layer`, loaded once per process."
     import ctranslate2
     files = {f: whisper_bytes(name, f) for f in ('config.json', 'vocabulary.txt', 'tokenizer.json')}
-    files['vocabulary.txt'] = b'\n'.join(files['vocabulary.txt'].split(b'\n')[:CUT_VOCAB])
-    files['model.bin'] = cut_ct2_encoder(_Joined(_whisper_parts(name, 'model.bin')), layer)  # base's two parts cut without joining 145 MB
+    files['vocabulary.txt'] = b'\n'.join(files['vocabulary.txt'].split(b'\n')[:CUT_VOCAB])  # the tokens of the embeddings the cut keeps
+    files['model.bin'] = cut_ct2_encoder(_Joined(_whisper_parts(name, 'model.bin')), layer, vocab=CUT_VOCAB)  # base's two parts cut without joining 145 MB
     return ctranslate2.models.Whisper(f'{name}-layer{layer}', files=files, device='cpu', compute_type=compute_type, intra_threads=threads)
 
 def encode_layer(mel:np.ndarray, # (80, frames) from `whisper_log_mel`
