@@ -36,11 +36,11 @@ def main():
     with jupyterlab(tmp, cell) as (url, lab), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=chromium_args(cam, mic))
         page = browser.new_page(viewport={'width': 1280, 'height': 1000})
-        t_open = time.monotonic()
-        run_first_cell(page, url)
+        run_first_cell(page, url); t_run = time.monotonic()  # JupyterLab's page has loaded and the cell is run (its kernel may still be starting)
         page.wait_for_selector('.emo-nb-status:text("streaming")', timeout=120_000)
+        print(f"camera streaming {time.monotonic() - t_run:.1f} s after the cell was run", flush=True)
         page.wait_for_function("() => document.querySelector('.emo-nb-capture').emoNb.loaded !== null", timeout=300_000)
-        print(f"models loaded {time.monotonic() - t_open:.1f} s after the cell was run", flush=True)
+        print(f"models loaded {time.monotonic() - t_run:.1f} s after the cell was run", flush=True)
         page.wait_for_timeout(5_000)
         if a.busy: busy = subprocess.Popen([sys.executable, '-c', 'while True: pass'])  # one core spinning
         t0, mem = page.evaluate('performance.now()'), [kernel_rss_mb(lab)]
