@@ -12,10 +12,10 @@ from .core import EMOTIONS, EmoNbError, readings, no_reading, concat_readings, l
 from .data import IMAGE_EXTS, VIDEO_EXTS, AUDIO_EXTS
 
 # %% auto #0
-__all__ = ['BLAZEFACE', 'STEP', 'BOX_SCALE', 'BOX_RISE', 'FACE_MODEL', 'MIN_CROP', 'DETECT_EVERY', 'to_bgr', 'to_gray',
-           'HaarDetector', 'weighted_nms', 'BlazeDetector', 'face_crops', 'load_face_model', 'classify_faces',
-           'predict_faces', 'frame_faces', 'read_image', 'warm_up_faces', 'face_saliency', 'plot_saliency',
-           'iter_frames', 'read_ahead', 'iou', 'FaceTracker', 'face_timeline']
+__all__ = ['BLAZEFACE', 'STEP', 'BOX_SCALE', 'BOX_RISE', 'FACE_MODEL', 'MIN_CROP', 'SMALL_FRAME', 'DETECT_EVERY', 'to_bgr',
+           'to_gray', 'HaarDetector', 'weighted_nms', 'BlazeDetector', 'face_crops', 'load_face_model',
+           'classify_faces', 'predict_faces', 'frame_faces', 'read_image', 'warm_up_faces', 'face_saliency',
+           'plot_saliency', 'iter_frames', 'read_ahead', 'iou', 'FaceTracker', 'face_timeline']
 
 # %% ../nbs/30_face.ipynb #9d45e3be
 def to_bgr(img, # an image array: (h, w), (h, w, 1), (h, w, 3) or (h, w, 4); any numeric dtype
@@ -360,6 +360,8 @@ def plot_saliency(image, # an image (array or path) with a face, or a face crop
     return fig
 
 # %% ../nbs/30_face.ipynb #e9b8bc87
+SMALL_FRAME = 1280 * 720  # frames up to this many pixels are decoded on one thread (larger: FFmpeg's frame threads)
+
 def iter_frames(path, # a video file (MP4, FLV, AVI, WebM, …)
                 fps:float|None=5.0, # frames per second to keep (None: every frame)
                 gray:bool=False # yield 8-bit gray frames instead of BGR
@@ -374,7 +376,8 @@ def iter_frames(path, # a video file (MP4, FLV, AVI, WebM, …)
     with container:
         if not container.streams.video: raise EmoNbError(f"{path}: no video stream")
         stream, next_t = container.streams.video[0], 0.0
-        stream.thread_type = 'AUTO'
+        small = stream.codec_context.width * stream.codec_context.height <= SMALL_FRAME
+        stream.thread_type = 'NONE' if small else 'AUTO'  # a small frame: one thread decodes well ahead of the faces, and frame threads only add CPU
         if fps and stream.average_rate and 2 * fps <= float(stream.average_rate):
             stream.codec_context.skip_frame = 'NONREF'  # frames no other frame refers to (B-frames) are not decoded: a third less decoding
         try:
