@@ -4,6 +4,7 @@
 
 # %% ../nbs/21_speech.ipynb #0b724f28
 from __future__ import annotations
+import os
 from functools import lru_cache
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -31,13 +32,23 @@ def load_speech_head(name:str=SPEECH_MODEL # a model folder in emo_nb/models
     head['compute_type'] = card.get('compute_type', 'int8')
     return head
 
+@lru_cache(maxsize=None)
+def _encoder_thread(pid:int):
+    "A thread that encodes a head's further layers beside the caller's; one per process (`pid`: a forked child starts its own)."
+    from concurrent.futures import ThreadPoolExecutor
+    return ThreadPoolExecutor(1, thread_name_prefix='emo_nb-encoder')
+
 def speech_embedding(x:np.ndarray, # mono 16 kHz audio: the voiced span of an utterance or a window
-                     name:str=SPEECH_MODEL # the head whose layers to read
+                     name:str=SPEECH_MODEL, # the head whose layers to read
+                     side_by_side:bool=True # encode the layers at the same time, the later ones on a thread of their own (the same numbers, sooner when a core is free)
                     ) -> np.ndarray:
     "The pooled Whisper layers the head reads: mean and standard deviation over time of each layer, concatenated."
     head, mel = load_speech_head(name), whisper_log_mel(x)
-    return np.concatenate([np.concatenate([h.mean(0), h.std(0)]) for h in
-                           (encode_layer(mel, m, l, head['compute_type']) for m, l in head['layers'])]).astype(np.float32)
+    encode = lambda layer: encode_layer(mel, *layer, head['compute_type'])
+    first, *rest = head['layers']
+    later = [_encoder_thread(os.getpid()).submit(encode, l) for l in rest] if side_by_side else []
+    hs = [encode(first)] + ([f.result() for f in later] if side_by_side else [encode(l) for l in rest])
+    return np.concatenate([np.concatenate([h.mean(0), h.std(0)]) for h in hs]).astype(np.float32)
 
 # %% ../nbs/21_speech.ipynb #43932648
 def speaker_normalise(X:np.ndarray, # embeddings, one row per recording
@@ -87,11 +98,12 @@ VOICE_HINT = 0.05  # a Silero frame probability at which a voiced clip Silero do
 MAX_NO_SPEECH = 0.35  # Whisper's no-speech probability from which that clip holds no voice
 
 def why_no_voice(x:np.ndarray, # mono audio at 16 kHz
-                 second_opinion:bool=True # ask Whisper when Silero doubts a voiced clip (about 0.5 s of one core)
+                 second_opinion:bool=True, # ask Whisper when Silero doubts a voiced clip (about 0.5 s of one core)
+                 span:np.ndarray|None=None # `voiced_span(x)` if the caller has it already
                 ) -> str:
     "Why `x` gives no speech reading ('' when it gives one): too short, no voiced span, or no voice by Silero VAD and then Whisper."
     if len(x) < SR * 0.1: return 'too short'
-    if len(voiced_span(x)) < SR * MIN_VOICED: return NO_VOICE
+    if len(voiced_span(x) if span is None else span) < SR * MIN_VOICED: return NO_VOICE
     p = voice_probs(x)
     if (p >= VAD_THRESHOLD).sum() * VAD_FRAME / SR >= MIN_VOICE: return ''
     if p.max() < VOICE_HINT or not second_opinion: return NO_VOICE
@@ -101,8 +113,9 @@ def why_no_voice(x:np.ndarray, # mono audio at 16 kHz
 def _embedding(x, second_opinion=True):
     "The embedding of `x`'s voiced span, or the reason there is no reading; numpy's BLAS at one thread meanwhile (a second one only spins on these small matrices: 2.4 times the CPU)."
     with small_blas():
-        why = why_no_voice(x, second_opinion)
-        return (None, why) if why else (speech_embedding(voiced_span(x)), '')
+        span = voiced_span(x)
+        why = why_no_voice(x, second_opinion, span)
+        return (None, why) if why else (speech_embedding(span), '')
 
 # %% ../nbs/21_speech.ipynb #80c40733
 def _as_mono(a) -> np.ndarray:
@@ -171,6 +184,10 @@ class SpeechStream:
              sr:int=SR # the chunk's sample rate
             ) -> pd.DataFrame:
         "Add a chunk; return the readings (0 or more rows) that became due."
+        return self._table(self._due(chunk, sr))
+
+    def _due(self, chunk, sr=SR) -> list:
+        "Add a chunk; the (probabilities, start, end, reason) of each window that became due."
         x = _as_mono(chunk)
         if sr != SR: x = self._resampler(sr).resample_chunk(x)
         self.buf = np.concatenate([self.buf, x])[-(self.window + len(x)):]
@@ -182,7 +199,7 @@ class SpeechStream:
             self.next_at += self.hop
         self.buf = self.buf[-self.window:]
         if self.trim and self.total - self._trimmed >= TRIM_SECONDS * SR: trim_heap(); self._trimmed = self.total  # see `trim_heap`: else about 30 MB more a minute
-        return out[0] if len(out) == 1 else concat_readings(out)  # one reading a hop: no stacking needed
+        return out
 
     def _resampler(self, sr):
         import soxr
@@ -191,13 +208,19 @@ class SpeechStream:
     def _read(self, x, end_sample):
         start, end = (end_sample - len(x)) / SR, end_sample / SR
         e, why = _embedding(x, self.second_opinion)
-        if e is None: return no_reading('speech', self.source, why, start, end)
+        if e is None: return None, start, end, why
         if self.keep: self.embeddings.append(e)
         if self.speaker is None: probs = speech_probs(e)
         else:
             self.speaker.add(e, min(self.hop, len(x)) / SR)  # each second of speech counted once, however the windows overlap
             probs = speech_probs(self.speaker.normalise(e), same_speaker=True)
-        return readings(probs, 'speech', self.source, start, end, emotions=load_speech_head()['classes'], reason='')
+        return probs[0], start, end, ''
+
+    def _table(self, rows:list) -> pd.DataFrame:
+        "`_due`'s rows as one readings table (one table for many windows: a table per window cost a tenth of a recording's reading time)."
+        classes = load_speech_head()['classes']; none = np.full(len(classes), np.nan)
+        probs = np.array([none if p is None else p for p, *_ in rows]).reshape(-1, len(classes))
+        return readings(probs, 'speech', self.source, [r[1] for r in rows], [r[2] for r in rows], emotions=classes, reason=[r[3] for r in rows])
 
 # %% ../nbs/21_speech.ipynb #22469c3c
 def warm_up_speech() -> None:
@@ -215,7 +238,8 @@ def speech_timeline(path, # an audio or video file
     "Speech readings over time for a long recording, read in blocks."
     from tqdm.auto import tqdm
     s = SpeechStream(window, hop, source=str(path), adapt=False, keep=adapt, trim=trim)
-    tl = concat_readings([s.feed(b) for b in tqdm(iter_audio(path, block_seconds=5.0), desc=Path(path).name, unit='block', disable=not progress)])
+    rows = [r for b in tqdm(iter_audio(path, block_seconds=5.0), desc=Path(path).name, unit='block', disable=not progress) for r in s._due(b)]
+    tl = concat_readings([s._table(rows)])
     return recording_adapted(tl, s.embeddings, hop) if adapt and s.embeddings else tl
 
 def recording_adapted(tl:pd.DataFrame, # a stream's readings, in order
