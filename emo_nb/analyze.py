@@ -157,7 +157,11 @@ def _voice(media, hop, progress):
 def _warm_up_asr(threads):
     from emo_nb.transcribe import warm_up_asr  # imported when used: `emo-nb analyze --no-asr` starts without it
     warm_up_asr(threads=threads, decode=False)  # the first chunk is real work: a warm-up decode would only add time
-    load_text_model()  # the words' reader, loaded now beside the other models, not at the end when the transcript is done (0.6 s)
+
+def _warm_up_voice(words:bool):
+    "The voice's models, and the words' reader when there will be a transcript: loaded now beside the other models, not at the end when the transcript is done, and in the voice's thread, which ends seconds before the transcriber's."
+    warm_up_speech()
+    if words: load_text_model()
 
 def _concurrently(jobs:dict, seconds:dict, concurrent:bool=True) -> dict:
     "Each named job's result (or the exception it raised): its models loaded, then read; at once in threads of their own, or one after another. Wall seconds of each step in `seconds`."
@@ -183,7 +187,7 @@ def _read_media(media, kind, fps, hop, progress, seconds, concurrent=True, asr=F
     "Face, speech (and transcript) readings of a video or audio file, read concurrently; notes; its length. An error if nothing can be decoded."
     threads = 1 if concurrent else 2
     jobs = {'face': (warm_up_faces, lambda: _faces(media, fps, progress))} if kind == 'video' else {}
-    jobs['speech'] = (warm_up_speech, lambda: _voice(media, hop, progress))
+    jobs['speech'] = (lambda: _warm_up_voice(asr), lambda: _voice(media, hop, progress))
     if asr: jobs['transcription'] = (lambda: _warm_up_asr(threads), lambda: _spoken(media, threads))
     parts, notes, errors, length, read = [], [], [], media_length(media), {}
     with small_blas(): done = _concurrently(jobs, seconds, concurrent)  # one BLAS thread: the readers' matrices are small, and a second thread only spins (speech 2.5 CPU-s a minute instead of 6.1)

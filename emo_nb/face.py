@@ -475,7 +475,7 @@ class FaceTracker:
         return rd
 
 # %% ../nbs/30_face.ipynb #3640aae5
-DETECT_EVERY = 5  # in a video, search the whole frame every 5th kept frame (once a second at 5 fps), else near the faces held
+DETECT_EVERY = 10  # in a video, search the whole frame every 10th kept frame (every 2 s at 5 fps), else near the faces held
 
 def face_timeline(path, # a video file
                   fps:float|None=5.0, # frames per second to read (None: every frame)
