@@ -1,4 +1,5 @@
-"""What the benchmark scripts share: the host line they print, and keeping one other core busy (`--busy`)."""
+"""What the benchmark scripts share: the host line they print, keeping one other core busy (`--busy`), and the stand-in
+face used when the corpora are absent."""
 import contextlib, os, platform, subprocess, sys
 
 def host_line() -> str:
@@ -13,3 +14,11 @@ def busy_core(on:bool=True):
     try: yield p
     finally:
         if p: p.terminate(); p.wait()
+
+def astronaut():
+    "scikit-image's astronaut portrait (RGB), the stand-in face when ../shared/data is absent; a plain message without it."
+    try: from skimage import data
+    except ImportError:
+        sys.exit("This benchmark reads the corpora in ../shared/data (or EMO_NB_DATA), which are absent here; its stand-in "
+                 "clip needs scikit-image, a development extra: pip install -e '.[dev]' -c constraints.txt")
+    return data.astronaut()

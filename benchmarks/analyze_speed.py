@@ -15,7 +15,7 @@ exits: ru_maxrss would carry over this parent's peak through fork and exec).
 import argparse, os, platform, re, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
-sys.path.insert(0, str(Path(__file__).parent)); from _common import busy_core, host_line
+sys.path.insert(0, str(Path(__file__).parent)); from _common import astronaut, busy_core, host_line
 
 DATA = Path(os.environ.get('EMO_NB_DATA', Path(__file__).resolve().parents[2]/'shared'/'data'))
 
@@ -32,8 +32,7 @@ def make_long_clip(seconds:float, out:Path) -> Path:
         fps = 30
     else:
         import cv2
-        from skimage import data
-        img = np.full((480, 640, 3), 70, np.uint8); img[60:420, 140:500] = cv2.resize(data.astronaut(), (360, 360))
+        img = np.full((480, 640, 3), 70, np.uint8); img[60:420, 140:500] = cv2.resize(astronaut(), (360, 360))
         frames, fps = [img] * 120, 30
         from emo_nb.audio import synth_voice
         audio = synth_voice(4.0)

@@ -24,6 +24,7 @@ every 20th ExpW crop, padded by 64 gray pixels): the median width ratio and cent
 import argparse, os, platform, subprocess, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, cv2
+sys.path.insert(0, str(Path(__file__).parent)); from _common import astronaut
 
 DATA = Path(os.environ.get('EMO_NB_DATA', Path(__file__).resolve().parents[2]/'shared'/'data'))
 FACE_SHARE = 0.7  # the face's width as a share of a TFEID image or an ExpW crop (ExpW crops carry a 20% margin)
@@ -38,8 +39,7 @@ def face_images(n=20, wild=True):
         crops = sorted(ew.glob('*/*.jpg'))
         if wild: out += crops[::len(crops) // (n - len(out))][:n - len(out)]
         return [cv2.imread(str(p)) for p in out]
-    from skimage import data
-    a = data.astronaut()[45:195, 147:297, ::-1]  # the face (about 100 px) with a margin, as TFEID frames it
+    a = astronaut()[45:195, 147:297, ::-1]  # the face (about 100 px) with a margin, as TFEID frames it
     return [a] * n
 
 def background(w, h, seed=0):

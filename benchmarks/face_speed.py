@@ -15,13 +15,13 @@ from scikit-image's astronaut portrait. `fer` is installed without its dependenc
 import argparse, os, platform, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd
+sys.path.insert(0, str(Path(__file__).parent)); from _common import astronaut
 
 DATA = Path(os.environ.get('EMO_NB_DATA', Path(__file__).resolve().parents[2]/'shared'/'data'))
 
 def make_clip(path, seconds=4, fps=30):
     import av, cv2
-    from skimage import data
-    face = cv2.resize(data.astronaut(), (360, 360))
+    face = cv2.resize(astronaut(), (360, 360))
     with av.open(str(path), 'w') as c:
         s = c.add_stream('h264', rate=fps); s.width, s.height, s.pix_fmt = 640, 480, 'yuv420p'
         for i in range(seconds * fps):
